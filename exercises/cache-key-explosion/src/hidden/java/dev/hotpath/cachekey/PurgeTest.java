@@ -1,0 +1,91 @@
+package dev.hotpath.cachekey;
+
+import dev.hotpath.cachekey.origin.Origin;
+import dev.hotpath.cachekey.origin.Page;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** After purge(sku) returns, no page of that product rendered before the purge may be served. */
+@DisplayName("Purge: a purged product is never served stale")
+class PurgeTest {
+
+    @Test
+    @DisplayName("purge drops every variant of the product")
+    void purgeDropsEveryVariant() {
+        Origin origin = new Origin(100, Duration.ZERO);
+        PageCache cache = new PageCache(origin, 100);
+        List<String> urls = List.of(
+                "/products/AB-1234",
+                "/products/AB-1234?locale=de-DE",
+                "/products/AB-1234?locale=ja-JP&currency=USD",
+                "/products/AB-1234?variant=red&utm_source=mail",
+                "/products/AB%2D1234?locale=fr-FR&sessionid=42",
+                "/products/AB-1234?locale=en-GB&variant=XL");
+        urls.forEach(cache::get);
+
+        origin.update("AB-1234");
+        cache.purge("AB-1234");
+
+        for (String url : urls) {
+            Page page = cache.get(url);
+            if (page.version() != 2) {
+                fail("after purge(\"AB-1234\"), " + url + " was still served version " + page.version()
+                        + " of the product; the current version is 2");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("purge of one product leaves other products' pages correct")
+    void purgeIsPerProduct() {
+        Origin origin = new Origin(100, Duration.ZERO);
+        PageCache cache = new PageCache(origin, 100);
+        cache.get("/products/AB-1234?locale=de-DE");
+        cache.get("/products/CD-5678?locale=de-DE");
+
+        origin.update("AB-1234");
+        cache.purge("AB-1234");
+
+        assertEquals(2, cache.get("/products/AB-1234?locale=de-DE").version(), "version of the purged product");
+        assertEquals(1, cache.get("/products/CD-5678?locale=de-DE").version(), "version of the other product");
+    }
+
+    @Test
+    @DisplayName("a render in flight during purge is not served after purge returns")
+    void renderOvertakenByPurge() throws Exception {
+        Origin origin = new Origin(100, Duration.ofMillis(400));
+        PageCache cache = new PageCache(origin, 100);
+        String url = "/products/AB-1234?locale=de-DE";
+
+        CompletableFuture<Page> inFlight = CompletableFuture.supplyAsync(() -> cache.get(url));
+        awaitCalls(origin, 1);
+        Thread.sleep(50); // the origin has read version 1 and is rendering it
+        origin.update("AB-1234");
+        cache.purge("AB-1234");
+        inFlight.get(10, TimeUnit.SECONDS);
+
+        Page after = cache.get(url);
+        if (after.version() != 2) {
+            fail("a page of AB-1234 rendered before purge(\"AB-1234\") was served after purge returned"
+                    + " (version " + after.version() + ", current version 2)");
+        }
+    }
+
+    static void awaitCalls(Origin origin, long calls) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (origin.calls() < calls) {
+            if (System.nanoTime() > deadline) {
+                fail("the cache did not call the origin within 5 s");
+            }
+            Thread.sleep(1);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.hotpath.grader.cli;
+
+import dev.hotpath.grader.Grader;
+import dev.hotpath.grader.ProgressListener;
+import dev.hotpath.grader.ValidationReport;
+import dev.hotpath.grader.Validator;
+import dev.hotpath.grader.exercise.Exercise;
+import dev.hotpath.grader.report.GradeReport;
+import dev.hotpath.grader.report.ReportJson;
+import dev.hotpath.grader.submission.InvalidSubmissionException;
+import dev.hotpath.grader.submission.Submission;
+import dev.hotpath.grader.yaml.YamlException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code java -jar grader.jar grade|validate …}; exit code 0 = PASS, 1 = FAIL, 2 = ERROR, 64 = bad usage. */
+@Command(name = "grader", mixinStandardHelpOptions = true,
+        description = "Grades Hotpath exercises: correctness against visible and hidden tests, then performance"
+                + " against the exercise's starter.",
+        subcommands = {Main.Grade.class, Main.Validate.class})
+public final class Main {
+
+    static final int PASS = 0;
+    static final int FAIL = 1;
+    static final int ERROR = 2;
+    static final int USAGE = 64;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        return new CommandLine(new Main())
+                .setExitCodeExceptionMapper(exception -> ERROR)
+                .setParameterExceptionHandler((exception, arguments) -> {
+                    CommandLine command = exception.getCommandLine();
+                    command.getErr().println("grader: " + exception.getMessage());
+                    command.usage(command.getErr());
+                    return USAGE;
+                })
+                .execute(args);
+    }
+
+    @Command(name = "grade", mixinStandardHelpOptions = true,
+            description = "Grade a submission (by default, the exercise's working copy) and print the verdict.")
+    static final class Grade implements Callable<Integer> {
+
+        @Option(names = "--exercise", required = true, paramLabel = "DIR", description = "the exercise directory")
+        Path exercise;
+
+        @Option(names = "--submission", paramLabel = "DIR",
+                description = "a directory holding the editable files at their relative paths (default: the exercise itself)")
+        Path submission;
+
+        @Option(names = "--json", description = "print the report as JSON on standard output (progress still goes to standard error)")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Exercise loaded = load(exercise);
+            if (loaded == null) {
+                return USAGE;
+            }
+            Submission files;
+            try {
+                files = Submission.fromDirectory(loaded, submission == null ? loaded.dir() : submission);
+            } catch (InvalidSubmissionException e) {
+                System.err.println("grader: " + e.getMessage());
+                return USAGE;
+            }
+            ProgressListener progress = TerminalReport.progress(System.err);
+            System.err.println("Grading " + loaded.id() + " (" + (submission == null ? "your working copy" : submission) + ")");
+            GradeReport report;
+            try (Grader grader = new Grader()) {
+                report = grader.grade(loaded, files, progress);
+            }
+            if (json) {
+                System.out.println(ReportJson.write(report));
+            } else {
+                TerminalReport.print(report, System.out);
+            }
+            return switch (report.verdict()) {
+                case PASS -> PASS;
+                case FAIL -> FAIL;
+                case ERROR -> ERROR;
+            };
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Check an exercise: the starter passes every test and misses every threshold, the reference"
+                    + " solution passes, every trap is caught.")
+    static final class Validate implements Callable<Integer> {
+
+        @Option(names = "--exercise", required = true, paramLabel = "DIR", description = "the exercise directory")
+        Path exercise;
+
+        @Override
+        public Integer call() {
+            Exercise loaded = load(exercise);
+            if (loaded == null) {
+                return USAGE;
+            }
+            ValidationReport report;
+            try (Grader grader = new Grader()) {
+                report = new Validator(grader).validate(loaded, TerminalReport.progress(System.err));
+            }
+            TerminalReport.print(report, System.out);
+            return report.passed() ? PASS : FAIL;
+        }
+    }
+
+    private static Exercise load(Path dir) {
+        try {
+            return Exercise.load(dir);
+        } catch (YamlException e) {
+            System.err.println("grader: " + e.getMessage());
+            return null;
+        }
+    }
+}

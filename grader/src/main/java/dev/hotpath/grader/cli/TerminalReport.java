@@ -1,0 +1,115 @@
+package dev.hotpath.grader.cli;
+
+import dev.hotpath.grader.ProgressEvent;
+import dev.hotpath.grader.ProgressListener;
+import dev.hotpath.grader.ValidationReport;
+import dev.hotpath.grader.report.CompileError;
+import dev.hotpath.grader.report.GradeReport;
+import dev.hotpath.grader.report.MetricResult;
+import dev.hotpath.grader.report.StageResult;
+import dev.hotpath.grader.report.TestResult;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** Renders grading progress and reports for people at a terminal. */
+final class TerminalReport {
+
+    private TerminalReport() {
+    }
+
+    /**
+     * One line per stage start and finish, with the time since grading began; updates within a stage
+     * only when a second has passed since the last line, so quick stages stay quiet.
+     */
+    static ProgressListener progress(PrintStream out) {
+        long[] lastLine = {0};
+        return event -> {
+            String time = String.format(Locale.ROOT, "[%5.1f s]", event.elapsedMillis() / 1000.0);
+            switch (event.phase()) {
+                case STARTED -> out.println(time + " " + event.stage() + " …");
+                case UPDATE -> {
+                    if (event.elapsedMillis() - lastLine[0] < 1000) {
+                        return;
+                    }
+                    out.println(time + "   " + event.message());
+                }
+                case FINISHED -> out.println(time + " " + event.stage() + ": " + status(event) + " — " + event.message());
+            }
+            lastLine[0] = event.elapsedMillis();
+        };
+    }
+
+    private static String status(ProgressEvent event) {
+        return event.result() == null ? "" : event.result().status().name().toLowerCase(Locale.ROOT);
+    }
+
+    static void print(GradeReport report, PrintStream out) {
+        out.println();
+        out.println("Exercise " + report.exercise() + (report.sandboxed() ? "" : " (not sandboxed)"));
+        if (!report.compileErrors().isEmpty()) {
+            out.println();
+            out.println("Compile errors:");
+            for (CompileError error : report.compileErrors()) {
+                out.println("  " + error);
+            }
+        }
+        if (!report.tests().isEmpty()) {
+            out.println();
+            out.println("Tests:");
+            for (TestResult test : report.tests()) {
+                out.printf(Locale.ROOT, "  %-9s %s%s%n", test.status(), test.hidden() ? "[hidden] " : "", test.name());
+                if (!test.message().isEmpty()) {
+                    for (String line : test.message().split("\n")) {
+                        out.println("            " + line);
+                    }
+                }
+            }
+        }
+        if (!report.performance().isEmpty()) {
+            out.println();
+            out.println("Performance (your code vs the starter, same run; medians):");
+            out.printf(Locale.ROOT, "  %-14s %14s %14s %9s %11s  %s%n", "metric", "starter", "yours", "ratio", "threshold", "");
+            for (MetricResult metric : report.performance()) {
+                out.printf(Locale.ROOT, "  %-14s %14s %14s %8.3f× %3s %6.3f×  %s%n", metric.metric(),
+                        number(metric.starter()), number(metric.submission()), metric.ratio(),
+                        metric.direction().equals("lower") ? "≤" : "≥", metric.threshold(),
+                        metric.passed() ? "pass" : "FAIL");
+            }
+            out.println("  units: " + report.performance().stream()
+                    .map(metric -> metric.metric() + " in " + metric.unit()).reduce((a, b) -> a + ", " + b).orElse(""));
+        }
+        if (!report.output().isBlank()) {
+            out.println();
+            out.println("Your code printed:");
+            out.println(report.output().stripTrailing().indent(2).stripTrailing());
+        }
+        out.println();
+        out.println("Stages:");
+        for (StageResult stage : report.stages()) {
+            out.printf(Locale.ROOT, "  %-12s %-8s %6.1f s  %s%n", stage.name(), stage.status().name().toLowerCase(Locale.ROOT),
+                    stage.millis() / 1000.0, stage.message());
+        }
+        out.println();
+        out.printf(Locale.ROOT, "%s in %.1f s: %s%n", report.verdict(), report.totalMillis() / 1000.0, report.summary());
+        if (!report.hint().isEmpty()) {
+            out.println("Hint: " + report.hint());
+        }
+    }
+
+    static void print(ValidationReport report, PrintStream out) {
+        out.println();
+        out.println("Validation of " + report.exercise() + ":");
+        for (ValidationReport.Check check : report.checks()) {
+            out.println("  " + (check.passed() ? "ok   " : "FAIL ") + check.subject() + " " + check.expectation());
+            out.println("       " + check.detail());
+        }
+        out.println(report.passed() ? "VALID" : "INVALID");
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? String.format(Locale.ROOT, "%,d", (long) value)
+                : String.format(Locale.ROOT, "%,.2f", value);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.hotpath.grader.exercise;
+
+import dev.hotpath.grader.yaml.YamlException;
+import dev.hotpath.grader.yaml.YamlMap;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads and checks {@code exercise.yaml}; every problem names the file, line, field and reason. */
+public final class ManifestReader {
+
+    public static final String FILE_NAME = "exercise.yaml";
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern CLASS_NAME = Pattern.compile("([a-zA-Z_$][\\w$]*\\.)+[a-zA-Z_$][\\w$]*");
+    private static final List<String> DIRECTIONS = List.of("lower", "higher");
+
+    private ManifestReader() {
+    }
+
+    /** Reads {@code <exerciseDir>/exercise.yaml}. */
+    public static ExerciseManifest read(Path exerciseDir) throws YamlException {
+        Path file = exerciseDir.resolve(FILE_NAME);
+        String source = displayName(file);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new YamlException(source, 0, "", "cannot be read (" + e + ")");
+        }
+        return read(exerciseDir, source, text);
+    }
+
+    static ExerciseManifest read(Path exerciseDir, String source, String text) throws YamlException {
+        YamlMap yaml = YamlMap.parse(source, text).allowOnly(List.of(
+                "id", "title", "lesson", "summary", "editable", "limits", "measurement", "metrics", "hints"));
+
+        String id = yaml.string("id");
+        if (!ID.matcher(id).matches()) {
+            throw yaml.error("id", "must be lower-case words joined by dashes, got \"" + id + "\"");
+        }
+        Path dirName = exerciseDir.toAbsolutePath().normalize().getFileName();
+        if (dirName != null && !dirName.toString().equals(id)) {
+            throw yaml.error("id", "must match the exercise's directory name \"" + dirName + "\", got \"" + id + "\"");
+        }
+        return new ExerciseManifest(
+                id,
+                yaml.nonBlankString("title"),
+                yaml.nonBlankString("lesson"),
+                yaml.nonBlankString("summary"),
+                editable(yaml, exerciseDir),
+                limits(yaml),
+                measurement(yaml),
+                metrics(yaml),
+                hints(yaml));
+    }
+
+    private static List<String> editable(YamlMap yaml, Path exerciseDir) throws YamlException {
+        List<String> files = yaml.strings("editable");
+        if (files.isEmpty()) {
+            throw yaml.error("editable", "must name at least one file");
+        }
+        for (String file : files) {
+            if (!file.startsWith("src/main/java/") || !file.endsWith(".java") || file.contains("..")) {
+                throw yaml.error("editable", "\"" + file + "\" must be a .java file under src/main/java/");
+            }
+            if (!Files.isRegularFile(exerciseDir.resolve(file))) {
+                throw yaml.error("editable", "\"" + file + "\" does not exist in " + displayName(exerciseDir));
+            }
+        }
+        if (new HashSet<>(files).size() != files.size()) {
+            throw yaml.error("editable", "names a file twice");
+        }
+        return files;
+    }
+
+    private static Limits limits(YamlMap yaml) throws YamlException {
+        var section = yaml.optionalMap("limits");
+        if (section.isEmpty()) {
+            return Limits.DEFAULT;
+        }
+        YamlMap limits = section.get().allowOnly(List.of("test-seconds", "run-seconds", "heap-mb"));
+        Limits defaults = Limits.DEFAULT;
+        int testSeconds = limits.integer("test-seconds", defaults.testSeconds(), 1, 300);
+        int runSeconds = limits.integer("run-seconds", defaults.runSeconds(), 1, 1800);
+        if (runSeconds < testSeconds) {
+            throw limits.error("run-seconds", "must be at least test-seconds (" + testSeconds + ")");
+        }
+        return new Limits(testSeconds, runSeconds, limits.integer("heap-mb", defaults.heapMegabytes(), 32, 4096));
+    }
+
+    private static Measurement measurement(YamlMap yaml) throws YamlException {
+        var section = yaml.optionalMap("measurement");
+        if (section.isEmpty()) {
+            return Measurement.DEFAULT;
+        }
+        YamlMap m = section.get().allowOnly(List.of("forks", "warmup-iterations", "iterations", "iteration-ms"));
+        Measurement defaults = Measurement.DEFAULT;
+        return new Measurement(
+                m.integer("forks", defaults.forks(), 1, 10),
+                m.integer("warmup-iterations", defaults.warmupIterations(), 0, 50),
+                m.integer("iterations", defaults.iterations(), 1, 50),
+                m.integer("iteration-ms", defaults.iterationMillis(), 10, 10_000));
+    }
+
+    private static List<Metric> metrics(YamlMap yaml) throws YamlException {
+        List<Metric> metrics = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        List<YamlMap> entries = yaml.maps("metrics");
+        if (entries.isEmpty()) {
+            throw yaml.error("metrics", "must list at least one metric");
+        }
+        for (YamlMap entry : entries) {
+            entry.allowOnly(List.of("name", "description", "counter", "benchmark", "unit", "direction", "threshold"));
+            String name = entry.string("name");
+            if (!ID.matcher(name).matches()) {
+                throw entry.error("name", "must be lower-case words joined by dashes, got \"" + name + "\"");
+            }
+            if (!names.add(name)) {
+                throw entry.error("name", "another metric is already called \"" + name + "\"");
+            }
+            if (entry.has("counter") == entry.has("benchmark")) {
+                throw entry.error("counter", "a metric needs exactly one of 'counter' (a LongSupplier class)"
+                        + " or 'benchmark' (a JMH benchmark method)");
+            }
+            Metric.Kind kind = entry.has("counter") ? Metric.Kind.COUNTER : Metric.Kind.BENCHMARK;
+            String targetKey = kind == Metric.Kind.COUNTER ? "counter" : "benchmark";
+            String target = entry.string(targetKey);
+            if (!CLASS_NAME.matcher(target).matches()) {
+                throw entry.error(targetKey, "expected a fully qualified "
+                        + (kind == Metric.Kind.COUNTER ? "class" : "method") + " name, got \"" + target + "\"");
+            }
+            Metric.Direction direction = entry.choice("direction", DIRECTIONS).equals("lower")
+                    ? Metric.Direction.LOWER : Metric.Direction.HIGHER;
+            double threshold = entry.number("threshold");
+            if (direction == Metric.Direction.LOWER && !(threshold > 0 && threshold < 1)) {
+                throw entry.error("threshold", "for direction 'lower' the ratio bound must be between 0 and 1"
+                        + " (0.5 means half the starter's value), got " + threshold);
+            }
+            if (direction == Metric.Direction.HIGHER && !(threshold > 1)) {
+                throw entry.error("threshold", "for direction 'higher' the ratio bound must be above 1"
+                        + " (2 means twice the starter's value), got " + threshold);
+            }
+            metrics.add(new Metric(name, entry.nonBlankString("description"), kind, target,
+                    entry.nonBlankString("unit"), direction, threshold));
+        }
+        return metrics;
+    }
+
+    private static List<Hint> hints(YamlMap yaml) throws YamlException {
+        if (!yaml.has("hints")) {
+            return List.of();
+        }
+        List<Hint> hints = new ArrayList<>();
+        for (YamlMap entry : yaml.maps("hints")) {
+            entry.allowOnly(List.of("tests", "text"));
+            List<String> tests = entry.has("tests") ? entry.strings("tests") : List.of();
+            hints.add(new Hint(tests, entry.nonBlankString("text")));
+        }
+        return hints;
+    }
+
+    /** A path as people see it in messages: relative to the working directory when that is shorter. */
+    static String displayName(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        return absolute.startsWith(cwd) && !absolute.equals(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
+    }
+}

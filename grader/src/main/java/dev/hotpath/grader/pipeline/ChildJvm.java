@@ -1,0 +1,197 @@
+package dev.hotpath.grader.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hotpath.grader.pipeline.ChannelHandler.ChannelViolation;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * Starts a child JVM for one stage, feeds its result channel to a {@link ChannelHandler}, captures
+ * what it prints, and stops it when it runs out of time, prints too much or misbehaves on the channel.
+ */
+final class ChildJvm {
+
+    /** Output kept for the learner to read. */
+    static final int KEPT_OUTPUT_BYTES = 64 * 1024;
+    /** Output beyond this stops the child: no test needs to print megabytes. */
+    static final long MAX_OUTPUT_BYTES = 8L * 1024 * 1024;
+    static final int MAX_CHANNEL_LINE_BYTES = 64 * 1024;
+    static final long MAX_CHANNEL_BYTES = 16L * 1024 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * What to run.
+     *
+     * @param jvmOptions options before the main class, e.g. heap size
+     * @param workDir    the child's working and temporary directory
+     */
+    record Spec(List<Path> classpath, List<String> jvmOptions, String mainClass, List<String> args, Path workDir) {
+    }
+
+    /**
+     * How the child ended.
+     *
+     * @param exitCode   the exit code, or -1 when the grader stopped the child
+     * @param stopReason why the grader stopped the child, or null when it ended by itself
+     */
+    record Outcome(int exitCode, String stopReason, String output, long outputBytes) {
+
+        boolean stopped() {
+            return stopReason != null;
+        }
+    }
+
+    private ChildJvm() {
+    }
+
+    static Outcome run(Spec spec, ChannelHandler handler, Duration wallLimit) throws IOException, InterruptedException {
+        String token = HexFormat.of().formatHex(RANDOM.generateSeed(16));
+        ProcessBuilder builder = new ProcessBuilder(command(spec)).directory(spec.workDir().toFile());
+        builder.environment().clear();
+        builder.environment().put("LANG", "C.UTF-8");
+        Process process = builder.start();
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write((token + "\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            // The child died before reading its token; its exit code and output tell why.
+        }
+
+        OutputCapture output = new OutputCapture(KEPT_OUTPUT_BYTES);
+        AtomicReference<String> stopReason = new AtomicReference<>();
+        Thread channelReader = daemon("hotpath-channel", () ->
+                readChannel(process.getInputStream(), token, handler, output, stopReason));
+        Thread outputReader = daemon("hotpath-output", () ->
+                readOutput(process.getErrorStream(), output, stopReason));
+
+        long deadline = System.nanoTime() + wallLimit.toNanos();
+        while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
+            long now = System.nanoTime();
+            if (stopReason.get() == null && now > deadline) {
+                stopReason.compareAndSet(null, "it ran longer than the limit of " + wallLimit.toSeconds() + " s");
+            }
+            String overdue = handler.overdue(now);
+            if (overdue != null) {
+                stopReason.compareAndSet(null, overdue);
+            }
+            if (stopReason.get() != null) {
+                destroyTree(process);
+                process.waitFor(5, TimeUnit.SECONDS);
+                break;
+            }
+        }
+        channelReader.join(TimeUnit.SECONDS.toMillis(5));
+        outputReader.join(TimeUnit.SECONDS.toMillis(5));
+        destroyTree(process);
+        String reason = stopReason.get();
+        return new Outcome(reason != null ? -1 : process.exitValue(), reason, output.text(), output.totalBytes());
+    }
+
+    private static List<String> command(Spec spec) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(spec.jvmOptions());
+        command.add("-Djava.io.tmpdir=" + spec.workDir());
+        command.add("-cp");
+        command.add(spec.classpath().stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
+        command.add(spec.mainClass());
+        command.addAll(spec.args());
+        return command;
+    }
+
+    private static void readChannel(InputStream in, String token, ChannelHandler handler, OutputCapture output,
+                                    AtomicReference<String> stopReason) {
+        String prefix = token + " ";
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        long total = 0;
+        byte[] buffer = new byte[8192];
+        try (in) {
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                total += read;
+                if (total > MAX_CHANNEL_BYTES) {
+                    stopReason.compareAndSet(null, "it sent more than " + MAX_CHANNEL_BYTES + " bytes of results");
+                    return;
+                }
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] != '\n') {
+                        line.write(buffer[i]);
+                        if (line.size() > MAX_CHANNEL_LINE_BYTES) {
+                            stopReason.compareAndSet(null, "it sent a malformed result line (too long)");
+                            return;
+                        }
+                        continue;
+                    }
+                    String text = line.toString(StandardCharsets.UTF_8);
+                    line.reset();
+                    if (!text.startsWith(prefix)) {
+                        output.appendLine(text); // the JVM itself printed to standard output
+                        continue;
+                    }
+                    handler.onEvent(parse(text.substring(prefix.length())));
+                }
+            }
+        } catch (ChannelViolation violation) {
+            stopReason.compareAndSet(null, violation.getMessage());
+        } catch (IOException e) {
+            // The stream closes when the child is destroyed.
+        }
+    }
+
+    private static JsonNode parse(String json) throws ChannelViolation {
+        try {
+            JsonNode node = JSON.readTree(json);
+            if (node == null || !node.isObject() || !node.path("event").isTextual()) {
+                throw new ChannelViolation("it sent a malformed result line");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new ChannelViolation("it sent a malformed result line");
+        }
+    }
+
+    private static void readOutput(InputStream in, OutputCapture output, AtomicReference<String> stopReason) {
+        byte[] buffer = new byte[8192];
+        try (in) {
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                output.append(buffer, 0, read);
+                if (output.totalBytes() > MAX_OUTPUT_BYTES) {
+                    stopReason.compareAndSet(null, "it printed more than " + MAX_OUTPUT_BYTES / (1024 * 1024)
+                            + " MB of output");
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // The stream closes when the child is destroyed.
+        }
+    }
+
+    private static Thread daemon(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void destroyTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+}

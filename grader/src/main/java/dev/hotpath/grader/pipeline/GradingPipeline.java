@@ -1,0 +1,163 @@
+package dev.hotpath.grader.pipeline;
+
+import dev.hotpath.grader.ProgressEvent;
+import dev.hotpath.grader.ProgressListener;
+import dev.hotpath.grader.exercise.Exercise;
+import dev.hotpath.grader.report.GradeReport;
+import dev.hotpath.grader.report.StageResult;
+import dev.hotpath.grader.submission.Submission;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Grades a submission: {@link CompileStage} → {@link TestStage} → {@link PerformanceStage} →
+ * {@link VerdictStage}. Each stage runs only if the one before it passed. Thread-safe; what it
+ * derives from an exercise build is prepared once and reused until the build changes.
+ */
+public final class GradingPipeline implements AutoCloseable {
+
+    private record Prepared(String stamp, PreparedExercise exercise) {
+    }
+
+    private final Path workRoot;
+    private final Map<Path, Prepared> prepared = new ConcurrentHashMap<>();
+
+    /** @param workRoot where workspaces and prepared exercises live; deleted by {@link #close()} */
+    public GradingPipeline(Path workRoot) {
+        this.workRoot = workRoot;
+    }
+
+    public GradeReport grade(Exercise exercise, Submission submission, ProgressListener listener) {
+        long start = System.nanoTime();
+        Progress progress = new Progress(listener, start);
+        VerdictStage verdict = new VerdictStage(exercise.manifest());
+        try (Workspace workspace = Workspace.create(workRoot, "grade-")) {
+            PreparedExercise prepared = prepare(exercise);
+            Path submissionClasses = workspace.directory("submission");
+            Path scratch = workspace.directory("scratch");
+
+            progress.started(CompileStage.NAME);
+            CompileStage.Result compiled = CompileStage.run(prepared, submission, submissionClasses);
+            progress.finished(compiled.stage());
+            verdict.compiled(compiled);
+            if (!compiled.passed()) {
+                return verdict.report(progress.elapsedMillis());
+            }
+
+            progress.started(TestStage.NAME);
+            TestStage.Result tested = TestStage.run(prepared, submissionClasses, scratch, progress.updates(TestStage.NAME));
+            progress.finished(tested.stage());
+            verdict.tested(tested);
+            if (!tested.passed()) {
+                return verdict.report(progress.elapsedMillis());
+            }
+
+            progress.started(PerformanceStage.NAME);
+            PerformanceStage.Result measured = PerformanceStage.run(prepared, submissionClasses, scratch,
+                    progress.updates(PerformanceStage.NAME));
+            progress.finished(measured.stage());
+            verdict.measured(measured);
+            return verdict.report(progress.elapsedMillis());
+        } catch (GradingException e) {
+            return verdict.error(e.getMessage(), progress.elapsedMillis());
+        } catch (IOException | UncheckedIOException e) {
+            return verdict.error("the grader's work directory failed: " + e.getMessage(), progress.elapsedMillis());
+        }
+    }
+
+    /** The exercise prepared for grading, from cache while its build is unchanged. */
+    PreparedExercise prepare(Exercise exercise) throws GradingException {
+        String stamp = buildStamp(exercise);
+        Prepared cached = prepared.get(exercise.dir());
+        if (cached != null && cached.stamp().equals(stamp)) {
+            return cached.exercise();
+        }
+        synchronized (this) {
+            cached = prepared.get(exercise.dir());
+            if (cached != null && cached.stamp().equals(stamp)) {
+                return cached.exercise();
+            }
+            try {
+                Path dir = Files.createTempDirectory(Files.createDirectories(workRoot), "exercise-" + exercise.id() + "-");
+                PreparedExercise fresh = PreparedExercise.prepare(exercise, dir);
+                Prepared previous = prepared.put(exercise.dir(), new Prepared(stamp, fresh));
+                if (previous != null) {
+                    Workspace.deleteTree(previous.exercise().supportClasses().getParent());
+                }
+                return fresh;
+            } catch (IOException e) {
+                throw new GradingException("could not prepare " + exercise + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Changes whenever the exercise's build output, starter or manifest changes. */
+    private static String buildStamp(Exercise exercise) {
+        StringBuilder stamp = new StringBuilder();
+        for (Path path : new Path[] {exercise.dir().resolve("exercise.yaml"), exercise.starterDir(), exercise.mainClasses(),
+                exercise.visibleTestClasses(), exercise.hiddenTestClasses(), exercise.benchmarkClasses()}) {
+            stamp.append(newest(path)).append('/');
+        }
+        return stamp.toString();
+    }
+
+    private static FileTime newest(Path path) {
+        if (!Files.exists(path)) {
+            return FileTime.fromMillis(0);
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            return files.map(file -> {
+                try {
+                    return Files.getLastModifiedTime(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).max(FileTime::compareTo).orElse(FileTime.fromMillis(0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        Workspace.deleteTree(workRoot);
+    }
+
+    /** Turns stage events into {@link ProgressEvent}s with elapsed time. */
+    private static final class Progress {
+
+        private final ProgressListener listener;
+        private final long start;
+
+        Progress(ProgressListener listener, long start) {
+            this.listener = listener;
+            this.start = start;
+        }
+
+        long elapsedMillis() {
+            return (System.nanoTime() - start) / 1_000_000;
+        }
+
+        void started(String stage) {
+            listener.progress(new ProgressEvent(stage, ProgressEvent.Phase.STARTED, "", elapsedMillis(), null));
+        }
+
+        Consumer<String> updates(String stage) {
+            return message -> listener.progress(new ProgressEvent(stage, ProgressEvent.Phase.UPDATE, message,
+                    elapsedMillis(), null));
+        }
+
+        void finished(StageResult result) {
+            listener.progress(new ProgressEvent(result.name(), ProgressEvent.Phase.FINISHED, result.message(),
+                    elapsedMillis(), result));
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.hotpath.grader.pipeline;
+
+import dev.hotpath.grader.child.TestMain;
+import dev.hotpath.grader.exercise.Exercise;
+import dev.hotpath.grader.exercise.ExerciseNotReadyException;
+import dev.hotpath.grader.report.CompileError;
+import dev.hotpath.grader.submission.InvalidSubmissionException;
+import dev.hotpath.grader.submission.Submission;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Opcodes;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the grader derives once per exercise build and reuses for every submission: the fixed support
+ * classes (the build output minus the learner's working copy), the compiled pristine starter, the
+ * API the fixed code needs from the editable classes, and the tests to expect.
+ */
+final class PreparedExercise {
+
+    private final Exercise exercise;
+    private final Path supportClasses;
+    private final Path starterClasses;
+    private final Map<String, String> editableFileOfClass;
+    private final RequiredApi requiredApi;
+    private final TestCatalog tests;
+
+    /**
+     * The tests JUnit discovers in the exercise's test classes.
+     *
+     * @param expected   every test and parameterized test, visible ones first
+     * @param containers ids of the engine and test classes around them
+     */
+    record TestCatalog(List<ExpectedTest> expected, Set<String> containers) {
+    }
+
+    private PreparedExercise(Exercise exercise, Path supportClasses, Path starterClasses,
+                             Map<String, String> editableFileOfClass, RequiredApi requiredApi, TestCatalog tests) {
+        this.exercise = exercise;
+        this.supportClasses = supportClasses;
+        this.starterClasses = starterClasses;
+        this.editableFileOfClass = editableFileOfClass;
+        this.requiredApi = requiredApi;
+        this.tests = tests;
+    }
+
+    /** Prepares {@code exercise} in {@code dir}, which must be empty or absent. */
+    static PreparedExercise prepare(Exercise exercise, Path dir) throws GradingException {
+        try {
+            exercise.checkBuilt();
+            Path support = Files.createDirectories(dir.resolve("support"));
+            copySupportClasses(exercise, support);
+
+            Path starter = dir.resolve("starter");
+            List<CompileError> errors = Javac.compile(
+                    Submission.fromDirectory(exercise, exercise.starterDir()).files(), List.of(support), starter);
+            if (!errors.isEmpty()) {
+                throw new GradingException("the exercise's starter (" + exercise.starterDir() + ") does not compile: "
+                        + errors.stream().map(CompileError::toString).collect(Collectors.joining("; ")));
+            }
+            Map<String, String> editableFileOfClass = new HashMap<>();
+            Set<String> editableClasses = new HashSet<>();
+            for (Path file : RequiredApi.classFiles(starter)) {
+                ClassReader reader = new ClassReader(Files.readAllBytes(file));
+                editableClasses.add(reader.getClassName());
+                editableFileOfClass.put(reader.getClassName().split("\\$")[0], sourcePath(reader));
+            }
+            RequiredApi api = RequiredApi.collect(List.of(support, exercise.visibleTestClasses(),
+                    exercise.hiddenTestClasses(), exercise.benchmarkClasses()), editableClasses);
+            return new PreparedExercise(exercise, support, starter, Map.copyOf(editableFileOfClass), api,
+                    discoverTests(exercise, starter, support));
+        } catch (ExerciseNotReadyException e) {
+            throw new GradingException(e.getMessage(), e);
+        } catch (InvalidSubmissionException e) {
+            throw new GradingException("the exercise's starter is incomplete: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new GradingException("could not prepare " + exercise + ": " + e, e);
+        }
+    }
+
+    Exercise exercise() {
+        return exercise;
+    }
+
+    Path supportClasses() {
+        return supportClasses;
+    }
+
+    Path starterClasses() {
+        return starterClasses;
+    }
+
+    TestCatalog tests() {
+        return tests;
+    }
+
+    /** Checks that a compiled submission still offers what the tests and benchmarks call. */
+    List<CompileError> checkApi(Path submissionClasses) {
+        return requiredApi.check(submissionClasses, editableFileOfClass);
+    }
+
+    /**
+     * Copies the build output's classes into {@code support}, except those compiled from an editable
+     * file: that is the learner's working copy, which is graded from its source instead.
+     */
+    private static void copySupportClasses(Exercise exercise, Path support) throws IOException {
+        Path classes = exercise.mainClasses();
+        for (Path file : RequiredApi.classFiles(classes)) {
+            byte[] bytes = Files.readAllBytes(file);
+            if (exercise.manifest().editable().contains(sourcePath(new ClassReader(bytes)))) {
+                continue;
+            }
+            Path target = support.resolve(classes.relativize(file).toString());
+            Files.createDirectories(target.getParent());
+            Files.write(target, bytes);
+        }
+    }
+
+    /** The source file a class was compiled from, as a path like {@code src/main/java/a/b/C.java}. */
+    private static String sourcePath(ClassReader reader) {
+        String[] sourceFile = new String[1];
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public void visitSource(String source, String debug) {
+                sourceFile[0] = source;
+            }
+        }, ClassReader.SKIP_CODE);
+        String name = reader.getClassName();
+        String packageDir = name.substring(0, name.lastIndexOf('/') + 1);
+        String source = sourceFile[0] != null ? sourceFile[0]
+                : name.substring(packageDir.length()).split("\\$")[0] + ".java";
+        return "src/main/java/" + packageDir + source;
+    }
+
+    private static TestCatalog discoverTests(Exercise exercise, Path starter, Path support) throws IOException {
+        Path visible = exercise.visibleTestClasses();
+        Path hidden = exercise.hiddenTestClasses();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(urls(starter, support, visible, hidden),
+                PreparedExercise.class.getClassLoader())) {
+            thread.setContextClassLoader(loader);
+            TestPlan plan = TestMain.launcher().discover(TestMain.request(Set.of(visible, hidden)));
+            List<ExpectedTest> expected = new ArrayList<>();
+            Set<String> containers = new HashSet<>();
+            for (TestIdentifier root : plan.getRoots()) {
+                containers.add(root.getUniqueId());
+                for (TestIdentifier node : plan.getDescendants(root)) {
+                    if (node.getSource().orElse(null) instanceof MethodSource method
+                            && (node.isTest() || node.isContainer())) {
+                        String classFile = method.getClassName().replace('.', '/') + ".class";
+                        expected.add(new ExpectedTest(node.getUniqueId(), method.getClassName(), method.getMethodName(),
+                                displayPath(plan, node), Files.exists(hidden.resolve(classFile)), node.isContainer()));
+                    } else {
+                        containers.add(node.getUniqueId());
+                    }
+                }
+            }
+            expected.sort(java.util.Comparator.comparing(ExpectedTest::hidden).thenComparing(ExpectedTest::id));
+            if (expected.isEmpty()) {
+                throw new IOException("JUnit found no tests in " + visible + " or " + hidden);
+            }
+            return new TestCatalog(List.copyOf(expected), Set.copyOf(containers));
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** "Class display name › method display name", nested classes included. */
+    private static String displayPath(TestPlan plan, TestIdentifier node) {
+        List<String> names = new ArrayList<>();
+        for (TestIdentifier current = node; current != null && current.getParentId().isPresent();
+             current = plan.getParent(current).orElse(null)) {
+            names.add(0, current.getDisplayName());
+        }
+        return String.join(" › ", names);
+    }
+
+    private static URL[] urls(Path... paths) throws MalformedURLException {
+        URL[] urls = new URL[paths.length];
+        for (int i = 0; i < paths.length; i++) {
+            urls[i] = paths[i].toUri().toURL();
+        }
+        return urls;
+    }
+}

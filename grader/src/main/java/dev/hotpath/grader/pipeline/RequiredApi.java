@@ -1,0 +1,164 @@
+package dev.hotpath.grader.pipeline;
+
+import dev.hotpath.grader.report.CompileError;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The members of the editable classes that the exercise's fixed code (support, tests, benchmarks)
+ * uses. A submission that drops or changes one of them compiles on its own but cannot be tested, so
+ * the grader reports it like a compile error, naming the member.
+ */
+final class RequiredApi {
+
+    /** A class, method or field of an editable class that fixed code refers to. */
+    private record Use(String owner, String name, String descriptor, boolean isMethod) {
+    }
+
+    private final Set<Use> uses;
+
+    private RequiredApi(Set<Use> uses) {
+        this.uses = uses;
+    }
+
+    /** Collects what the class files under {@code fixedCode} use of {@code editableClasses} (internal names). */
+    static RequiredApi collect(List<Path> fixedCode, Set<String> editableClasses) {
+        Set<Use> uses = new LinkedHashSet<>();
+        for (Path root : fixedCode) {
+            for (Path file : classFiles(root)) {
+                new ClassReader(read(file)).accept(new ClassVisitor(Opcodes.ASM9) {
+                    @Override
+                    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                                     String[] exceptions) {
+                        return new MethodVisitor(Opcodes.ASM9) {
+                            @Override
+                            public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
+                                if (editableClasses.contains(owner)) {
+                                    uses.add(new Use(owner, method, desc, true));
+                                }
+                            }
+
+                            @Override
+                            public void visitFieldInsn(int opcode, String owner, String field, String desc) {
+                                if (editableClasses.contains(owner)) {
+                                    uses.add(new Use(owner, field, desc, false));
+                                }
+                            }
+
+                            @Override
+                            public void visitTypeInsn(int opcode, String type) {
+                                if (editableClasses.contains(type)) {
+                                    uses.add(new Use(type, null, null, false));
+                                }
+                            }
+                        };
+                    }
+                }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            }
+        }
+        return new RequiredApi(uses);
+    }
+
+    /**
+     * Checks the compiled submission in {@code classes}.
+     *
+     * @param fileOf maps a top-level class's internal name to the editable file it comes from
+     */
+    List<CompileError> check(Path classes, Map<String, String> fileOf) {
+        Map<String, Set<String>> members = new HashMap<>();
+        for (Path file : classFiles(classes)) {
+            ClassReader reader = new ClassReader(read(file));
+            Set<String> declared = new HashSet<>();
+            reader.accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                                 String[] exceptions) {
+                    if ((access & Opcodes.ACC_PRIVATE) == 0) {
+                        declared.add(name + descriptor);
+                    }
+                    return null;
+                }
+
+                @Override
+                public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+                    if ((access & Opcodes.ACC_PRIVATE) == 0) {
+                        declared.add(name + ":" + descriptor);
+                    }
+                    return null;
+                }
+            }, ClassReader.SKIP_CODE);
+            members.put(reader.getClassName(), declared);
+        }
+        List<CompileError> errors = new ArrayList<>();
+        for (Use use : uses) {
+            Set<String> declared = members.get(use.owner());
+            String file = fileOf.getOrDefault(use.owner().split("\\$")[0], "");
+            if (declared == null) {
+                errors.add(new CompileError(file, 0, 0, "the tests use class " + readable(use.owner())
+                        + ", which your code no longer has"));
+            } else if (use.name() != null && !declared.contains(use.name() + (use.isMethod() ? "" : ":") + use.descriptor())) {
+                errors.add(new CompileError(file, 0, 0, "the tests use " + describe(use)
+                        + ", which your code no longer has (or no longer lets them reach)"));
+            }
+        }
+        return errors;
+    }
+
+    private static String describe(Use use) {
+        String owner = readable(use.owner());
+        if (!use.isMethod()) {
+            return "field " + owner + "." + use.name();
+        }
+        String parameters = Arrays.stream(Type.getArgumentTypes(use.descriptor()))
+                .map(type -> readable(type.getClassName()))
+                .collect(Collectors.joining(", "));
+        if (use.name().equals("<init>")) {
+            return "constructor " + owner + "(" + parameters + ")";
+        }
+        return "method " + readable(Type.getReturnType(use.descriptor()).getClassName()) + " "
+                + owner + "." + use.name() + "(" + parameters + ")";
+    }
+
+    private static String readable(String className) {
+        String dotted = className.replace('/', '.');
+        return dotted.substring(dotted.lastIndexOf('.') + 1).replace('$', '.');
+    }
+
+    static List<Path> classFiles(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(file -> file.toString().endsWith(".class")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

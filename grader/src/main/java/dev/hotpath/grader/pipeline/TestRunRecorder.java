@@ -1,0 +1,194 @@
+package dev.hotpath.grader.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotpath.grader.report.TestResult;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+/**
+ * The parent's record of a test run, built only from raw events and checked against the tests the
+ * parent expects. It decides every test's status; the child only reports what it saw.
+ */
+final class TestRunRecorder implements ChannelHandler {
+
+    private record Finish(String status, String message, long nanos) {
+    }
+
+    private final Map<String, ExpectedTest> expected = new LinkedHashMap<>();
+    private final Set<String> knownContainers;
+    private final long testLimitNanos;
+    private final int testSeconds;
+    private final IntConsumer finishedCount;
+
+    private final Set<String> dynamic = new HashSet<>();
+    private final Map<String, Long> started = new HashMap<>();
+    private final Map<String, Finish> finished = new HashMap<>();
+    private final Map<String, String> skipped = new HashMap<>();
+    private final Map<String, String> failedContainers = new LinkedHashMap<>();
+    private String running;
+    private long runningSince;
+    private boolean done;
+    private String crash;
+
+    /**
+     * @param knownContainers ids of the engine and class containers the child may also report
+     * @param finishedCount   told how many expected tests have finished, for progress
+     */
+    TestRunRecorder(List<ExpectedTest> expectedTests, Set<String> knownContainers, int testSeconds,
+                    IntConsumer finishedCount) {
+        expectedTests.forEach(test -> expected.put(test.id(), test));
+        this.knownContainers = knownContainers;
+        this.testSeconds = testSeconds;
+        this.testLimitNanos = testSeconds * 1_000_000_000L;
+        this.finishedCount = finishedCount;
+    }
+
+    @Override
+    public synchronized void onEvent(JsonNode event) throws ChannelViolation {
+        if (done) {
+            throw new ChannelViolation("it reported events after the run had finished");
+        }
+        String type = event.path("event").asText();
+        String id = event.path("id").asText();
+        long now = System.nanoTime();
+        switch (type) {
+            case "registered" -> {
+                String parent = event.path("parent").asText();
+                if (!belongsToExpected(parent) || !id.startsWith(parent + "/")) {
+                    throw new ChannelViolation("it registered a test that does not belong to the exercise: " + id);
+                }
+                dynamic.add(id);
+            }
+            case "started" -> {
+                check(id);
+                if (started.putIfAbsent(id, now) != null) {
+                    throw new ChannelViolation("it reported test " + id + " as started twice");
+                }
+                if (!knownContainers.contains(id)) {
+                    running = id;
+                    runningSince = now;
+                }
+            }
+            case "finished" -> {
+                check(id);
+                Long startedAt = started.get(id);
+                if (startedAt == null || finished.containsKey(id)) {
+                    throw new ChannelViolation("it reported test " + id + " as finished without starting it, or twice");
+                }
+                String status = event.path("status").asText();
+                if (!Set.of("SUCCESSFUL", "FAILED", "ABORTED").contains(status)) {
+                    throw new ChannelViolation("it reported an unknown test status: " + status);
+                }
+                finished.put(id, new Finish(status, event.path("message").asText(), now - startedAt));
+                if (knownContainers.contains(id) && !status.equals("SUCCESSFUL")) {
+                    failedContainers.put(id, event.path("message").asText());
+                }
+                if (id.equals(running)) {
+                    running = null;
+                }
+                if (expected.containsKey(id)) {
+                    finishedCount.accept((int) expected.keySet().stream().filter(finished::containsKey).count());
+                }
+            }
+            case "skipped" -> {
+                check(id);
+                skipped.put(id, event.path("reason").asText());
+            }
+            case "done" -> done = true;
+            case "crashed" -> crash = event.path("message").asText();
+            default -> throw new ChannelViolation("it sent an unknown event: " + type);
+        }
+    }
+
+    @Override
+    public synchronized String overdue(long nowNanos) {
+        if (running != null && nowNanos - runningSince > testLimitNanos) {
+            return "a test ran longer than its limit of " + testSeconds + " s";
+        }
+        return null;
+    }
+
+    synchronized boolean completed() {
+        return done;
+    }
+
+    /** The crash message if the runner itself failed, else null. */
+    synchronized String crash() {
+        return crash;
+    }
+
+    /**
+     * Every expected test's result.
+     *
+     * @param endReason why the run ended early (for tests that never finished), or null if it did not
+     */
+    synchronized List<TestResult> results(String endReason) {
+        List<TestResult> results = new ArrayList<>();
+        for (ExpectedTest test : expected.values()) {
+            results.add(result(test, endReason));
+        }
+        return results;
+    }
+
+    private TestResult result(ExpectedTest test, String endReason) {
+        Finish finish = finished.get(test.id());
+        if (skipped.containsKey(test.id())) {
+            return result(test, TestResult.Status.SKIPPED, "skipped: " + skipped.get(test.id()), 0);
+        }
+        if (finish == null) {
+            if (started.containsKey(test.id()) || (running != null && running.startsWith(test.id() + "/"))) {
+                boolean timedOut = endReason != null && endReason.startsWith("a test ran longer");
+                return result(test, timedOut ? TestResult.Status.TIMED_OUT : TestResult.Status.FAILED,
+                        (timedOut ? "did not finish within " + testSeconds + " s" : "did not finish")
+                                + (endReason == null ? "" : ": the test run was stopped because " + endReason), 0);
+            }
+            String containerFailure = failedContainers.entrySet().stream()
+                    .filter(container -> test.id().startsWith(container.getKey() + "/"))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (containerFailure != null) {
+                return result(test, TestResult.Status.FAILED,
+                        "the test class failed before this test could run: " + containerFailure, 0);
+            }
+            return result(test, TestResult.Status.NOT_RUN, "never ran: the test run ended early"
+                    + (endReason == null ? "" : " because " + endReason), 0);
+        }
+        long millis = finish.nanos() / 1_000_000;
+        if (!finish.status().equals("SUCCESSFUL")) {
+            return result(test, TestResult.Status.FAILED, finish.message(), millis);
+        }
+        // A parameterized test passes only if every invocation did.
+        for (String child : dynamic) {
+            Finish invocation = finished.get(child);
+            if (child.startsWith(test.id() + "/") && (invocation == null || !invocation.status().equals("SUCCESSFUL"))) {
+                return result(test, TestResult.Status.FAILED,
+                        invocation == null ? "an invocation did not finish" : invocation.message(), millis);
+            }
+        }
+        return result(test, TestResult.Status.PASSED, "", millis);
+    }
+
+    private static TestResult result(ExpectedTest test, TestResult.Status status, String message, long millis) {
+        return new TestResult(test.id(), test.className(), test.method(), test.name(), test.hidden(), status,
+                message, millis);
+    }
+
+    private void check(String id) throws ChannelViolation {
+        if (!knownContainers.contains(id) && !expected.containsKey(id) && !dynamic.contains(id)) {
+            throw new ChannelViolation("it reported a test that does not belong to the exercise: " + id);
+        }
+    }
+
+    private boolean belongsToExpected(String id) {
+        if (expected.containsKey(id) || dynamic.contains(id)) {
+            return true;
+        }
+        return expected.values().stream().anyMatch(test -> test.template() && id.startsWith(test.id() + "/"));
+    }
+}

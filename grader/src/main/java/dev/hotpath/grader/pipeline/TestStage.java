@@ -1,0 +1,84 @@
+package dev.hotpath.grader.pipeline;
+
+import dev.hotpath.grader.child.TestMain;
+import dev.hotpath.grader.exercise.Limits;
+import dev.hotpath.grader.report.StageResult;
+import dev.hotpath.grader.report.TestResult;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Stage 2: run the visible and hidden tests against the compiled submission in a child JVM. The
+ * child streams raw events; {@link TestRunRecorder} turns them into results against the tests the
+ * exercise is known to have, so a child that dies, exits or stays silent fails those tests.
+ */
+final class TestStage {
+
+    static final String NAME = "tests";
+
+    record Result(StageResult stage, List<TestResult> tests, String output) {
+
+        boolean passed() {
+            return stage.status() == StageResult.Status.PASSED;
+        }
+    }
+
+    private TestStage() {
+    }
+
+    static Result run(PreparedExercise exercise, Path submissionClasses, Path workDir, Consumer<String> progress)
+            throws GradingException {
+        long start = System.nanoTime();
+        Limits limits = exercise.exercise().manifest().limits();
+        PreparedExercise.TestCatalog catalog = exercise.tests();
+        int total = catalog.expected().size();
+        TestRunRecorder recorder = new TestRunRecorder(catalog.expected(), catalog.containers(), limits.testSeconds(),
+                done -> progress.accept(done + " of " + total + " tests done"));
+
+        Path visible = exercise.exercise().visibleTestClasses();
+        Path hidden = exercise.exercise().hiddenTestClasses();
+        List<Path> classpath = new ArrayList<>(List.of(submissionClasses, exercise.supportClasses(), visible, hidden));
+        classpath.addAll(ChildClasspath.paths());
+        ChildJvm.Spec spec = new ChildJvm.Spec(classpath, JvmOptions.forTests(limits.heapMegabytes()),
+                TestMain.class.getName(), List.of(visible.toString(), hidden.toString()), workDir);
+        ChildJvm.Outcome outcome;
+        try {
+            outcome = ChildJvm.run(spec, recorder, Duration.ofSeconds(limits.runSeconds()));
+        } catch (IOException e) {
+            throw new GradingException("could not start the test JVM: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GradingException("grading was interrupted", e);
+        }
+
+        String endReason = endReason(recorder, outcome);
+        List<TestResult> tests = recorder.results(endReason);
+        long counted = tests.stream().filter(test -> test.status().counted()).count();
+        long passed = tests.stream().filter(test -> test.status() == TestResult.Status.PASSED).count();
+        boolean allPassed = endReason == null && passed == counted;
+        String message = passed + " of " + counted + " tests passed"
+                + (endReason == null ? "" : "; the test run was stopped because " + endReason);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new Result(new StageResult(NAME, allPassed ? StageResult.Status.PASSED : StageResult.Status.FAILED,
+                millis, message), tests, outcome.output());
+    }
+
+    /** Why the run did not end normally, or null if it did. */
+    private static String endReason(TestRunRecorder recorder, ChildJvm.Outcome outcome) {
+        if (outcome.stopped()) {
+            return outcome.stopReason();
+        }
+        if (recorder.crash() != null) {
+            return "the test runner failed: " + recorder.crash();
+        }
+        if (!recorder.completed()) {
+            return "the test JVM exited (exit code " + outcome.exitCode() + ") before the run finished";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.hotpath.grader.report;
+
+/** The outcome of grading. */
+public enum Verdict {
+    /** Correct, and performance shifted as the lesson expects. */
+    PASS,
+    /** The submission is wrong, or correct but not fast enough: the learner has something to fix. */
+    FAIL,
+    /** The grader or the exercise failed; not the learner's fault. */
+    ERROR
+}
