@@ -3,7 +3,7 @@ package dev.hotpath.grader;
 import dev.hotpath.grader.ValidationReport.Check;
 import dev.hotpath.grader.exercise.Exercise;
 import dev.hotpath.grader.exercise.Metric;
-import dev.hotpath.grader.exercise.TrapExpectation;
+import dev.hotpath.grader.exercise.Trap;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.MetricResult;
 import dev.hotpath.grader.report.StageResult;
@@ -14,7 +14,6 @@ import dev.hotpath.grader.submission.Submission;
 import dev.hotpath.grader.yaml.YamlException;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,38 +34,45 @@ public final class Validator {
 
     public ValidationReport validate(Exercise exercise, ProgressListener listener) {
         List<Check> checks = new ArrayList<>();
-        List<TrapExpectation> traps;
+        List<Trap> traps;
         try {
-            traps = TrapExpectation.readAll(exercise);
+            traps = Trap.readAll(exercise);
         } catch (YamlException | IOException e) {
-            return new ValidationReport(exercise.id(), List.of(new Check("traps", "every trap has a valid expect.yaml",
+            return new ValidationReport(exercise.id(), List.of(new Check("traps", "every trap file is valid",
                     false, e.getMessage())));
         }
 
-        Optional<GradeReport> starter = grade(exercise, exercise.starterDir(), "starter", listener, checks);
+        Optional<GradeReport> starter = grade(exercise, () -> Submission.fromDirectory(exercise, exercise.starterDir()),
+                "starter", listener, checks);
         starter.ifPresent(report -> {
             checks.add(new Check("starter", "passes every test", testsPassed(report), testSummary(report)));
             boolean slow = !report.performance().isEmpty() && report.performance().stream().noneMatch(MetricResult::passed);
             checks.add(new Check("starter", "misses every performance threshold", slow, performanceSummary(exercise, report)));
         });
 
-        grade(exercise, exercise.solutionDir(), "solution", listener, checks).ifPresent(report ->
+        grade(exercise, () -> Submission.fromDirectory(exercise, exercise.solutionDir()), "solution", listener, checks)
+                .ifPresent(report ->
                 checks.add(new Check("solution", "passes (correct and fast)", report.verdict() == Verdict.PASS,
                         report.verdict() == Verdict.PASS ? performanceSummary(exercise, report)
                                 : report.summary() + " " + testSummary(report))));
 
-        for (TrapExpectation trap : traps) {
-            grade(exercise, trap.dir(), "trap " + trap.name(), listener, checks).ifPresent(report ->
-                    checks.add(trapCheck(trap, report)));
+        for (Trap trap : traps) {
+            grade(exercise, () -> trap.submission(exercise), "trap " + trap.name(), listener, checks)
+                    .ifPresent(report -> checks.add(trapCheck(trap, report)));
         }
         return new ValidationReport(exercise.id(), checks);
     }
 
-    private Optional<GradeReport> grade(Exercise exercise, Path dir, String subject, ProgressListener listener,
-                                        List<Check> checks) {
+    /** Where a submission to validate comes from. */
+    private interface SubmissionSource {
+        Submission get() throws InvalidSubmissionException;
+    }
+
+    private Optional<GradeReport> grade(Exercise exercise, SubmissionSource source, String subject,
+                                        ProgressListener listener, List<Check> checks) {
         try {
             listener.progress(new ProgressEvent("validate", ProgressEvent.Phase.UPDATE, "grading " + subject, 0, null));
-            GradeReport report = grader.grade(exercise, Submission.fromDirectory(exercise, dir), listener);
+            GradeReport report = grader.grade(exercise, source.get(), listener);
             if (report.verdict() == Verdict.ERROR) {
                 checks.add(new Check(subject, "can be graded", false, report.summary()));
                 return Optional.empty();
@@ -78,7 +84,7 @@ public final class Validator {
         }
     }
 
-    private static Check trapCheck(TrapExpectation trap, GradeReport report) {
+    private static Check trapCheck(Trap trap, GradeReport report) {
         List<String> problems = new ArrayList<>();
         if (report.verdict() != Verdict.FAIL) {
             problems.add("graded " + report.verdict() + ", expected FAIL");

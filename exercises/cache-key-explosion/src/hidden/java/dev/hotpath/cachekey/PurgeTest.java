@@ -61,7 +61,7 @@ class PurgeTest {
     @Test
     @DisplayName("a render in flight during purge is not served after purge returns")
     void renderOvertakenByPurge() throws Exception {
-        Origin origin = new Origin(100, Duration.ofMillis(400));
+        Origin origin = new Origin(100, Duration.ofMillis(200));
         PageCache cache = new PageCache(origin, 100);
         String url = "/products/AB-1234?locale=de-DE";
 

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  *   src/jmh/java      JMH benchmarks         -> target/benchmark-classes
  *   starter/          the pristine starter, laid out like a submission (the performance baseline)
  *   solution/         the reference solution, laid out like a submission
- *   traps/NAME/       known-wrong solutions, each with an expect.yaml
+ *   traps/NAME.yaml   known-wrong solutions: the starter or solution with a few replacements
  * </pre>
  */
 public final class Exercise {

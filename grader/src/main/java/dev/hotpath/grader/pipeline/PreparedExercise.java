@@ -25,21 +25,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 /**
  * What the grader derives once per exercise build and reuses for every submission: the fixed support
  * classes (the build output minus the learner's working copy), the compiled pristine starter, the
- * API the fixed code needs from the editable classes, and the tests to expect.
+ * API the fixed code needs from the editable classes, and the tests to expect. Everything past the
+ * support classes is derived in the background, so a submission can compile meanwhile.
  */
 final class PreparedExercise {
-
-    private final Exercise exercise;
-    private final Path supportClasses;
-    private final Path starterClasses;
-    private final Map<String, String> editableFileOfClass;
-    private final RequiredApi requiredApi;
-    private final TestCatalog tests;
 
     /**
      * The tests JUnit discovers in the exercise's test classes.
@@ -50,14 +46,19 @@ final class PreparedExercise {
     record TestCatalog(List<ExpectedTest> expected, Set<String> containers) {
     }
 
-    private PreparedExercise(Exercise exercise, Path supportClasses, Path starterClasses,
-                             Map<String, String> editableFileOfClass, RequiredApi requiredApi, TestCatalog tests) {
+    /** What is derived from the starter. */
+    private record Derived(Path starterClasses, Map<String, String> editableFileOfClass, RequiredApi requiredApi,
+                           TestCatalog tests) {
+    }
+
+    private final Exercise exercise;
+    private final Path supportClasses;
+    private final CompletableFuture<Derived> derived;
+
+    private PreparedExercise(Exercise exercise, Path supportClasses, CompletableFuture<Derived> derived) {
         this.exercise = exercise;
         this.supportClasses = supportClasses;
-        this.starterClasses = starterClasses;
-        this.editableFileOfClass = editableFileOfClass;
-        this.requiredApi = requiredApi;
-        this.tests = tests;
+        this.derived = derived;
     }
 
     /** Prepares {@code exercise} in {@code dir}, which must be empty or absent. */
@@ -66,8 +67,26 @@ final class PreparedExercise {
             exercise.checkBuilt();
             Path support = Files.createDirectories(dir.resolve("support"));
             copySupportClasses(exercise, support);
+            CompletableFuture<Derived> derived = new CompletableFuture<>();
+            Thread worker = new Thread(() -> {
+                try {
+                    derived.complete(derive(exercise, support, dir.resolve("starter")));
+                } catch (Throwable t) {
+                    derived.completeExceptionally(t);
+                }
+            }, "hotpath-prepare-" + exercise.id());
+            worker.setDaemon(true);
+            worker.start();
+            return new PreparedExercise(exercise, support, derived);
+        } catch (ExerciseNotReadyException e) {
+            throw new GradingException(e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new GradingException("could not prepare " + exercise + ": " + e, e);
+        }
+    }
 
-            Path starter = dir.resolve("starter");
+    private static Derived derive(Exercise exercise, Path support, Path starter) throws GradingException {
+        try {
             List<CompileError> errors = Javac.compile(
                     Submission.fromDirectory(exercise, exercise.starterDir()).files(), List.of(support), starter);
             if (!errors.isEmpty()) {
@@ -83,10 +102,7 @@ final class PreparedExercise {
             }
             RequiredApi api = RequiredApi.collect(List.of(support, exercise.visibleTestClasses(),
                     exercise.hiddenTestClasses(), exercise.benchmarkClasses()), editableClasses);
-            return new PreparedExercise(exercise, support, starter, Map.copyOf(editableFileOfClass), api,
-                    discoverTests(exercise, starter, support));
-        } catch (ExerciseNotReadyException e) {
-            throw new GradingException(e.getMessage(), e);
+            return new Derived(starter, Map.copyOf(editableFileOfClass), api, discoverTests(exercise, starter, support));
         } catch (InvalidSubmissionException e) {
             throw new GradingException("the exercise's starter is incomplete: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
@@ -102,17 +118,32 @@ final class PreparedExercise {
         return supportClasses;
     }
 
-    Path starterClasses() {
-        return starterClasses;
+    Path starterClasses() throws GradingException {
+        return derived().starterClasses();
     }
 
-    TestCatalog tests() {
-        return tests;
+    TestCatalog tests() throws GradingException {
+        return derived().tests();
     }
 
     /** Checks that a compiled submission still offers what the tests and benchmarks call. */
-    List<CompileError> checkApi(Path submissionClasses) {
-        return requiredApi.check(submissionClasses, editableFileOfClass);
+    List<CompileError> checkApi(Path submissionClasses) throws GradingException {
+        Derived ready = derived();
+        return ready.requiredApi().check(submissionClasses, ready.editableFileOfClass());
+    }
+
+    private Derived derived() throws GradingException {
+        try {
+            return derived.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GradingException("grading was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GradingException problem) {
+                throw problem;
+            }
+            throw new GradingException("could not prepare " + exercise + ": " + e.getCause(), e.getCause());
+        }
     }
 
     /**

@@ -7,13 +7,15 @@ import dev.hotpath.cachekey.workload.RequestStream;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
-/** The exercise's cost counter: origin renders while replaying the standard seeded stream. */
+/** The exercise's cost counter: origin renders while serving the standard seeded stream once, from cold. */
 public final class OriginCallsProbe implements LongSupplier {
 
     @Override
     public long getAsLong() {
+        RequestStream stream = RequestStream.standard();
         // Calls are what count here, not render time, so a cheap origin keeps the probe quick.
-        Origin origin = new Origin(10, Duration.ZERO);
-        return Replay.run(RequestStream.standard(), origin, Replay.CAPACITY).originCalls();
+        Replay replay = new Replay(stream, new Origin(10, Duration.ZERO), Replay.CAPACITY);
+        replay.serve(stream.requests());
+        return replay.originCalls();
     }
 }

@@ -10,48 +10,60 @@ import dev.hotpath.cachekey.workload.RequestStream.Update;
 import java.util.List;
 
 /**
- * Replays a {@link RequestStream} through a fresh {@link PageCache} in front of a fresh
- * {@link Origin}, checking every page it gets back. The counter probe and the benchmark both use it,
- * so a cache that answers fast but wrong is caught wherever it is measured.
+ * Serves a {@link RequestStream} through one {@link PageCache} in front of one {@link Origin},
+ * checking every page it gets back, and going round the stream again when it reaches the end. The
+ * counter probe and the benchmark both use it, so a cache that is fast because it answers wrongly
+ * is caught wherever it is measured.
  */
 public final class Replay {
 
     /** The cache capacity the exercise is measured with. */
     public static final int CAPACITY = 1_000;
 
-    /** What a replay cost and produced. */
-    public record Result(long originCalls, long checksum) {
+    private final List<Event> events;
+    private final Origin origin;
+    private final PageCache cache;
+    private int position;
+    private long served;
+    private long checksum;
+
+    public Replay(RequestStream stream, Origin origin, int capacity) {
+        this.events = stream.events();
+        this.origin = origin;
+        this.cache = new PageCache(origin, capacity);
     }
 
-    private Replay() {
-    }
-
-    public static Result run(RequestStream stream) {
-        return run(stream, new Origin(), CAPACITY);
-    }
-
-    public static Result run(RequestStream stream, Origin origin, int capacity) {
-        PageCache cache = new PageCache(origin, capacity);
-        List<Event> events = stream.events();
-        long checksum = 0;
-        int request = 0;
-        for (Event event : events) {
-            if (event instanceof Request r) {
-                request++;
-                Page page = cache.get(r.url());
-                check(page, r, origin, request);
+    /**
+     * Serves the next {@code requests} requests, applying the product updates between them.
+     *
+     * @return a checksum of every page served so far
+     * @throws IllegalStateException if the cache answers a request with the wrong page
+     */
+    public long serve(int requests) {
+        for (int done = 0; done < requests; ) {
+            Event event = events.get(position);
+            position = position + 1 == events.size() ? 0 : position + 1;
+            if (event instanceof Request request) {
+                served++;
+                Page page = cache.get(request.url());
+                check(page, request);
                 checksum = checksum * 31 + page.etag();
+                done++;
             } else {
                 String sku = ((Update) event).sku();
                 origin.update(sku);
                 cache.purge(sku);
             }
         }
-        return new Result(origin.calls(), checksum);
+        return checksum;
     }
 
-    private static void check(Page page, Request request, Origin origin, int number) {
-        String where = "request #" + number + " (" + request.url() + ")";
+    public long originCalls() {
+        return origin.calls();
+    }
+
+    private void check(Page page, Request request) {
+        String where = "request #" + served + " (" + request.url() + ")";
         if (page == null) {
             throw new IllegalStateException(where + ": the cache returned null");
         }
