@@ -1,0 +1,92 @@
+package dev.hotpath.grader.exercise;
+
+import dev.hotpath.grader.yaml.YamlException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ManifestReaderTest {
+
+    private static final String VALID = """
+            id: demo
+            title: Demo
+            lesson: some-lesson
+            summary: A demo exercise.
+            editable:
+              - src/main/java/demo/Slow.java
+            metrics:
+              - name: calls
+                description: Calls made
+                counter: demo.CallsProbe
+                unit: calls
+                direction: lower
+                threshold: 0.5
+              - name: throughput
+                description: Operations per second
+                benchmark: demo.SlowBenchmark.run
+                unit: ops/s
+                direction: higher
+                threshold: 2
+            hints:
+              - text: Think.
+              - tests: [SlowTest#fast]
+                text: Think harder.
+            """;
+
+    @TempDir
+    Path root;
+    Path exercise;
+
+    @BeforeEach
+    void createExercise() throws IOException {
+        exercise = root.resolve("demo");
+        Files.createDirectories(exercise.resolve("src/main/java/demo"));
+        Files.writeString(exercise.resolve("src/main/java/demo/Slow.java"), "package demo; public class Slow {}");
+    }
+
+    @Test
+    void readsEveryField() throws Exception {
+        ExerciseManifest manifest = ManifestReader.read(exercise, "exercise.yaml", VALID);
+
+        assertThat(manifest.id()).isEqualTo("demo");
+        assertThat(manifest.editable()).containsExactly("src/main/java/demo/Slow.java");
+        assertThat(manifest.limits()).isEqualTo(Limits.DEFAULT);
+        assertThat(manifest.measurement()).isEqualTo(Measurement.DEFAULT);
+        assertThat(manifest.metrics()).containsExactly(
+                new Metric("calls", "Calls made", Metric.Kind.COUNTER, "demo.CallsProbe", "calls", Metric.Direction.LOWER, 0.5),
+                new Metric("throughput", "Operations per second", Metric.Kind.BENCHMARK, "demo.SlowBenchmark.run", "ops/s",
+                        Metric.Direction.HIGHER, 2));
+        assertThat(manifest.hints()).containsExactly(new Hint(java.util.List.of(), "Think."),
+                new Hint(java.util.List.of("SlowTest#fast"), "Think harder."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown key           | 'title: Demo'                 | 'title: Demo\\ncolour: red'        | 'exercise.yaml:3: colour: unknown key (allowed here: editable, hints, id, lesson, limits, measurement, metrics, summary, title)'
+            missing field         | 'lesson: some-lesson\\n'      | ''                                 | 'exercise.yaml:1: lesson: is missing'
+            id not the directory  | 'id: demo'                    | 'id: other'                        | 'exercise.yaml:1: id: must match the exercise''s directory name "demo", got "other"'
+            bad direction         | 'direction: lower'            | 'direction: down'                  | 'exercise.yaml:12: metrics[0].direction: expected one of [lower, higher], got "down"'
+            threshold demands no shift | 'threshold: 0.5'         | 'threshold: 1.5'                   | 'exercise.yaml:13: metrics[0].threshold: for direction ''lower'' the ratio bound must be between 0 and 1 (0.5 means half the starter''s value), got 1.5'
+            threshold not a number | 'threshold: 2'               | 'threshold: twice'                 | 'exercise.yaml:19: metrics[1].threshold: expected a number, got "twice"'
+            editable file missing | 'src/main/java/demo/Slow.java' | 'src/main/java/demo/Gone.java'   | 'exercise.yaml:6: editable: "src/main/java/demo/Gone.java" does not exist in '
+            counter and benchmark | 'counter: demo.CallsProbe'    | 'counter: demo.CallsProbe\\n    benchmark: demo.B.run' | 'metrics[0].counter: a metric needs exactly one of ''counter'' (a LongSupplier class) or ''benchmark'' (a JMH benchmark method)'
+            limit out of range    | 'editable:'                   | 'limits:\\n  test-seconds: 0\\neditable:' | 'exercise.yaml:6: limits.test-seconds: must be between 1 and 300, got 0'
+            not yaml              | 'title: Demo'                 | 'title: [Demo'                     | 'not valid YAML'
+            """)
+    void rejectsWithFileLineFieldAndReason(String problem, String find, String replacement, String message) {
+        String yaml = VALID.replace(find.replace("\\n", "\n"), replacement.replace("\\n", "\n"));
+
+        assertThatThrownBy(() -> ManifestReader.read(exercise, "exercise.yaml", yaml))
+                .isInstanceOf(YamlException.class)
+                .hasMessageContaining(message);
+    }
+}

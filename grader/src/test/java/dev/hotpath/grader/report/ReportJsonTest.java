@@ -1,0 +1,43 @@
+package dev.hotpath.grader.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The JSON report keeps the field names docs/report-schema.md documents. */
+class ReportJsonTest {
+
+    private final GradeReport report = new GradeReport(GradeReport.SCHEMA, "demo", Verdict.FAIL, "Not fast enough.", false,
+            1234, List.of(new StageResult("compile", StageResult.Status.PASSED, 10, "compiled")),
+            List.of(new CompileError("src/main/java/A.java", 3, 7, "';' expected")),
+            List.of(new TestResult("[engine:junit-jupiter]/[class:x.T]/[method:t()]", "x.T", "t", "T › t", true,
+                    TestResult.Status.FAILED, "boom", 12)),
+            List.of(new MetricResult("calls", "Calls made", "calls", "lower", 100, 80, 0.8, 0.5, false,
+                    List.of(100.0), List.of(80.0))),
+            "printed", "a hint");
+
+    @Test
+    void usesTheDocumentedFieldNames() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(ReportJson.write(report));
+
+        assertThat(json.fieldNames()).toIterable().containsExactly("schema", "exercise", "verdict", "summary", "sandboxed",
+                "totalMillis", "stages", "compileErrors", "tests", "performance", "output", "hint");
+        assertThat(json.get("schema").asText()).isEqualTo("hotpath-report/1");
+        assertThat(json.get("stages").get(0).fieldNames()).toIterable().containsExactly("name", "status", "millis", "message");
+        assertThat(json.get("compileErrors").get(0).fieldNames()).toIterable()
+                .containsExactly("file", "line", "column", "message");
+        assertThat(json.get("tests").get(0).fieldNames()).toIterable().containsExactly("id", "className", "method", "name",
+                "hidden", "status", "message", "millis");
+        assertThat(json.get("performance").get(0).fieldNames()).toIterable().containsExactly("metric", "description", "unit",
+                "direction", "starter", "submission", "ratio", "threshold", "passed", "starterSamples", "submissionSamples");
+    }
+
+    @Test
+    void readsBackWhatItWrote() throws Exception {
+        assertThat(ReportJson.read(ReportJson.write(report))).isEqualTo(report);
+    }
+}
