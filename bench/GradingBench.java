@@ -17,14 +17,16 @@ import java.util.TreeSet;
  * <ul>
  *   <li>reference solution: wall time to the correctness verdict and to the full verdict;</li>
  *   <li>a submission that does not compile: wall time to the verdict;</li>
- *   <li>starter and reference graded N times each: every verdict identical, spread of each ratio.</li>
+ *   <li>starter and reference graded N times each: every verdict identical, spread of each ratio;</li>
+ *   <li>the reference graded N more times with the OS sandbox off: what the sandbox costs.</li>
  * </ul>
  */
 public class GradingBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Run(String verdict, double wallSeconds, double correctnessSeconds, Map<String, Double> ratios) {
+    record Run(String verdict, boolean sandboxed, double wallSeconds, double correctnessSeconds,
+               Map<String, Double> ratios) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -35,6 +37,7 @@ public class GradingBench {
             throw new IllegalStateException("build first: mvn -q package -DskipTests");
         }
         Path broken = Files.createTempDirectory("hotpath-bench-broken-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(broken)));
         String editable = firstEditable(exercise);
         Path brokenFile = broken.resolve(editable);
         Files.createDirectories(brokenFile.getParent());
@@ -46,15 +49,19 @@ public class GradingBench {
         List<Run> reference = new ArrayList<>();
         List<Run> starter = new ArrayList<>();
         List<Run> compileError = new ArrayList<>();
+        List<Run> unsandboxed = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {
-            // Interleaved, so machine noise spreads over all three kinds alike.
-            reference.add(grade(jar, exercise, exercise.resolve("solution")));
-            starter.add(grade(jar, exercise, exercise.resolve("starter")));
-            compileError.add(grade(jar, exercise, broken));
-            System.out.printf(Locale.ROOT, "run %2d: reference %s %.1f s, starter %s %.1f s, compile error %s %.1f s%n", i,
+            // Interleaved, so machine noise spreads over all kinds alike.
+            reference.add(grade(jar, exercise, exercise.resolve("solution"), "if-available"));
+            starter.add(grade(jar, exercise, exercise.resolve("starter"), "if-available"));
+            compileError.add(grade(jar, exercise, broken, "if-available"));
+            unsandboxed.add(grade(jar, exercise, exercise.resolve("solution"), "off"));
+            System.out.printf(Locale.ROOT, "run %2d: reference %s %.1f s, starter %s %.1f s, compile error %s %.1f s,"
+                            + " reference unsandboxed %s %.1f s%n", i,
                     reference.get(i - 1).verdict(), reference.get(i - 1).wallSeconds(),
                     starter.get(i - 1).verdict(), starter.get(i - 1).wallSeconds(),
-                    compileError.get(i - 1).verdict(), compileError.get(i - 1).wallSeconds());
+                    compileError.get(i - 1).verdict(), compileError.get(i - 1).wallSeconds(),
+                    unsandboxed.get(i - 1).verdict(), unsandboxed.get(i - 1).wallSeconds());
         }
 
         System.out.println();
@@ -63,6 +70,17 @@ public class GradingBench {
         row("reference: full verdict", reference.stream().map(Run::wallSeconds).toList());
         row("compile error: verdict", compileError.stream().map(Run::wallSeconds).toList());
         row("starter: full verdict", starter.stream().map(Run::wallSeconds).toList());
+        System.out.printf(Locale.ROOT, "  (sandboxed: %s)%n", reference.get(0).sandboxed());
+        System.out.println();
+        System.out.println("What the OS sandbox costs (reference solution, same runs, sandbox off vs on):");
+        row("unsandboxed: correctness verdict", unsandboxed.stream().map(Run::correctnessSeconds).toList());
+        row("unsandboxed: full verdict", unsandboxed.stream().map(Run::wallSeconds).toList());
+        System.out.printf(Locale.ROOT, "  %-32s %+6.2f s (correctness), %+6.2f s (full verdict), medians%n",
+                "sandbox overhead",
+                median(reference.stream().map(Run::correctnessSeconds).toList())
+                        - median(unsandboxed.stream().map(Run::correctnessSeconds).toList()),
+                median(reference.stream().map(Run::wallSeconds).toList())
+                        - median(unsandboxed.stream().map(Run::wallSeconds).toList()));
         System.out.println();
         System.out.println("Verdicts (every run must agree):");
         verdicts("reference", reference);
@@ -74,10 +92,11 @@ public class GradingBench {
         ratios("starter", starter);
     }
 
-    private static Run grade(Path jar, Path exercise, Path submission) throws IOException, InterruptedException {
+    private static Run grade(Path jar, Path exercise, Path submission, String sandbox)
+            throws IOException, InterruptedException {
         long start = System.nanoTime();
         Process process = new ProcessBuilder("java", "-jar", jar.toString(), "grade", "--exercise", exercise.toString(),
-                "--submission", submission.toString(), "--json")
+                "--submission", submission.toString(), "--json", "--sandbox", sandbox)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         byte[] output = process.getInputStream().readAllBytes();
         process.waitFor();
@@ -93,7 +112,8 @@ public class GradingBench {
         for (JsonNode metric : report.path("performance")) {
             ratios.put(metric.path("metric").asText(), metric.path("ratio").asDouble());
         }
-        return new Run(report.path("verdict").asText(), wall, wall - performance, ratios);
+        return new Run(report.path("verdict").asText(), report.path("sandboxed").asBoolean(), wall, wall - performance,
+                ratios);
     }
 
     private static void row(String label, List<Double> seconds) {
@@ -124,6 +144,14 @@ public class GradingBench {
         List<Double> sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: a temporary directory.
+        }
     }
 
     private static String firstEditable(Path exercise) throws IOException {

@@ -1,14 +1,14 @@
 package dev.hotpath.grader;
 
 import dev.hotpath.grader.exercise.Exercise;
+import dev.hotpath.grader.pipeline.GradingException;
 import dev.hotpath.grader.pipeline.GradingPipeline;
+import dev.hotpath.grader.pipeline.Sandbox;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.submission.Submission;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Hotpath's grader as a library: the web platform and the command line both call
@@ -19,14 +19,22 @@ public final class Grader implements AutoCloseable {
 
     private final GradingPipeline pipeline;
 
-    /** A grader working in a fresh directory under the system's temporary directory. */
+    /** A grader that sandboxes child JVMs when this machine can, working under the temporary directory. */
     public Grader() {
-        this(freshWorkRoot());
+        this(Path.of(System.getProperty("java.io.tmpdir")), Sandbox.Mode.IF_AVAILABLE);
     }
 
-    /** @param workRoot a directory of the grader's own; it is deleted on {@link #close()} */
-    public Grader(Path workRoot) {
-        this.pipeline = new GradingPipeline(workRoot);
+    /**
+     * @param parent where the grader makes its work directory
+     * @param mode   whether grading requires the OS sandbox (see docs/security.md)
+     * @throws IllegalStateException if the sandbox is required but unavailable, or the work directory fails
+     */
+    public Grader(Path parent, Sandbox.Mode mode) {
+        try {
+            this.pipeline = new GradingPipeline(parent, mode);
+        } catch (GradingException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** Grades {@code submission}; never throws for problems with the submission, only reports them. */
@@ -34,16 +42,13 @@ public final class Grader implements AutoCloseable {
         return pipeline.grade(exercise, submission, listener);
     }
 
+    /** Why graded code runs without the OS sandbox, or empty when it runs inside it. */
+    public Optional<String> unsandboxedReason() {
+        return pipeline.unsandboxedReason();
+    }
+
     @Override
     public void close() {
         pipeline.close();
-    }
-
-    private static Path freshWorkRoot() {
-        try {
-            return Files.createTempDirectory("hotpath-grader-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the grader's work directory", e);
-        }
     }
 }

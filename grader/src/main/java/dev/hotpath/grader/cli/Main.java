@@ -5,6 +5,7 @@ import dev.hotpath.grader.ProgressListener;
 import dev.hotpath.grader.ValidationReport;
 import dev.hotpath.grader.Validator;
 import dev.hotpath.grader.exercise.Exercise;
+import dev.hotpath.grader.pipeline.Sandbox;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.ReportJson;
 import dev.hotpath.grader.submission.InvalidSubmissionException;
@@ -35,7 +36,10 @@ public final class Main {
 
     static int run(String... args) {
         return new CommandLine(new Main())
-                .setExitCodeExceptionMapper(exception -> ERROR)
+                .setExecutionExceptionHandler((exception, command, parsed) -> {
+                    command.getErr().println("grader: " + exception.getMessage());
+                    return ERROR;
+                })
                 .setParameterExceptionHandler((exception, arguments) -> {
                     CommandLine command = exception.getCommandLine();
                     command.getErr().println("grader: " + exception.getMessage());
@@ -59,10 +63,15 @@ public final class Main {
         @Option(names = "--json", description = "print the report as JSON on standard output (progress still goes to standard error)")
         boolean json;
 
+        @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "if-available",
+                description = "required, if-available (default) or off: whether graded code must run in the OS sandbox")
+        String sandbox;
+
         @Override
         public Integer call() {
             Exercise loaded = load(exercise);
-            if (loaded == null) {
+            Sandbox.Mode mode = sandboxMode(sandbox);
+            if (loaded == null || mode == null) {
                 return USAGE;
             }
             Submission files;
@@ -75,7 +84,8 @@ public final class Main {
             ProgressListener progress = TerminalReport.progress(System.err);
             System.err.println("Grading " + loaded.id() + " (" + (submission == null ? "your working copy" : submission) + ")");
             GradeReport report;
-            try (Grader grader = new Grader()) {
+            try (Grader grader = grader(mode)) {
+                grader.unsandboxedReason().ifPresent(TerminalReport.notSandboxed(System.err));
                 report = grader.grade(loaded, files, progress);
             }
             if (json) {
@@ -99,19 +109,41 @@ public final class Main {
         @Option(names = "--exercise", required = true, paramLabel = "DIR", description = "the exercise directory")
         Path exercise;
 
+        @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "if-available",
+                description = "required, if-available (default) or off: whether graded code must run in the OS sandbox")
+        String sandbox;
+
         @Override
         public Integer call() {
             Exercise loaded = load(exercise);
-            if (loaded == null) {
+            Sandbox.Mode mode = sandboxMode(sandbox);
+            if (loaded == null || mode == null) {
                 return USAGE;
             }
             ValidationReport report;
-            try (Grader grader = new Grader()) {
+            try (Grader grader = grader(mode)) {
+                grader.unsandboxedReason().ifPresent(TerminalReport.notSandboxed(System.err));
                 report = new Validator(grader).validate(loaded, TerminalReport.progress(System.err));
             }
             TerminalReport.print(report, System.out);
             return report.passed() ? PASS : FAIL;
         }
+    }
+
+    private static Sandbox.Mode sandboxMode(String text) {
+        return switch (text) {
+            case "required" -> Sandbox.Mode.REQUIRED;
+            case "if-available" -> Sandbox.Mode.IF_AVAILABLE;
+            case "off" -> Sandbox.Mode.OFF;
+            default -> {
+                System.err.println("grader: --sandbox must be required, if-available or off, not \"" + text + "\"");
+                yield null;
+            }
+        };
+    }
+
+    private static Grader grader(Sandbox.Mode mode) {
+        return new Grader(Path.of(System.getProperty("java.io.tmpdir")), mode);
     }
 
     private static Exercise load(Path dir) {

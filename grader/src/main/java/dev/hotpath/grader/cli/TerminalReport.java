@@ -40,6 +40,12 @@ final class TerminalReport {
         };
     }
 
+    /** Says plainly that graded code runs without the OS sandbox, and why. */
+    static java.util.function.Consumer<String> notSandboxed(PrintStream out) {
+        return reason -> out.println("Not sandboxed (" + reason + "): your code runs with your own rights."
+                + " Fine for your own code; see docs/security.md before grading anyone else's.");
+    }
+
     private static String status(ProgressEvent event) {
         return event.result() == null ? "" : event.result().status().name().toLowerCase(Locale.ROOT);
     }

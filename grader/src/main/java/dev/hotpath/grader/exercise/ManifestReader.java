@@ -20,6 +20,7 @@ public final class ManifestReader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern CLASS_NAME = Pattern.compile("([a-zA-Z_$][\\w$]*\\.)+[a-zA-Z_$][\\w$]*");
+    private static final Pattern ALLOW_ENTRY = Pattern.compile("[a-z][\\w$]*(\\.[\\w$]+)*(#[\\w$<>]+)?");
     private static final List<String> DIRECTIONS = List.of("lower", "higher");
 
     private ManifestReader() {
@@ -40,7 +41,7 @@ public final class ManifestReader {
 
     static ExerciseManifest read(Path exerciseDir, String source, String text) throws YamlException {
         YamlMap yaml = YamlMap.parse(source, text).allowOnly(List.of(
-                "id", "title", "lesson", "summary", "editable", "limits", "measurement", "metrics", "hints"));
+                "id", "title", "lesson", "summary", "editable", "limits", "measurement", "metrics", "hints", "policy"));
 
         String id = yaml.string("id");
         if (!ID.matcher(id).matches()) {
@@ -59,7 +60,24 @@ public final class ManifestReader {
                 limits(yaml),
                 measurement(yaml),
                 metrics(yaml),
-                hints(yaml));
+                hints(yaml),
+                allow(yaml));
+    }
+
+    private static List<String> allow(YamlMap yaml) throws YamlException {
+        var section = yaml.optionalMap("policy");
+        if (section.isEmpty()) {
+            return List.of();
+        }
+        YamlMap policy = section.get().allowOnly(List.of("allow"));
+        List<String> entries = policy.strings("allow");
+        for (String entry : entries) {
+            if (!ALLOW_ENTRY.matcher(entry).matches()) {
+                throw policy.error("allow", "\"" + entry + "\" is not a package, class or Class#member"
+                        + " (e.g. java.util.concurrent.locks or java.lang.Thread#getName)");
+            }
+        }
+        return entries;
     }
 
     private static List<String> editable(YamlMap yaml, Path exerciseDir) throws YamlException {

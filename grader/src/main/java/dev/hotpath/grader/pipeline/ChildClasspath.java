@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * The libraries a child JVM needs besides the exercise's classes: JUnit, JMH and the grader's child
  * runners. Found where this JVM loaded them from, so the same code works from a Maven build (separate
- * jars) and from the shaded grader or platform jar (one jar).
+ * jars) and from the shaded grader or platform jar (one jar), then copied into the grader's work
+ * directory, where a sandboxed child can read them wherever the originals live.
  */
 final class ChildClasspath {
 
@@ -30,13 +31,25 @@ final class ChildClasspath {
             "joptsimple.OptionParser",
             "org.apache.commons.math3.stat.descriptive.DescriptiveStatistics");
 
-    private static final List<Path> PATHS = find();
-
     private ChildClasspath() {
     }
 
-    static List<Path> paths() {
-        return PATHS;
+    /** Copies the runtime into {@code dir} and returns the copies, in class path order. */
+    static List<Path> copyTo(Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        List<Path> copies = new java.util.ArrayList<>();
+        int index = 0;
+        for (Path source : find()) {
+            Path copy = dir.resolve(index++ + "-" + source.getFileName());
+            if (java.nio.file.Files.isDirectory(source)) {
+                Workspace.copyTree(source, copy);
+            } else {
+                java.nio.file.Files.copy(source, copy);
+            }
+            copies.add(copy);
+        }
+        Workspace.share(dir);
+        return copies;
     }
 
     private static List<Path> find() {

@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
- * Starts a child JVM for one stage, feeds its result channel to a {@link ChannelHandler}, captures
- * what it prints, and stops it when it runs out of time, prints too much or misbehaves on the channel.
+ * Starts a child JVM for one stage — inside the {@link Sandbox} when there is one — feeds its result
+ * channel to a {@link ChannelHandler}, captures what it prints, and stops it when it runs out of
+ * time, prints too much or misbehaves on the channel.
  */
 final class ChildJvm {
 
@@ -39,10 +40,14 @@ final class ChildJvm {
     /**
      * What to run.
      *
-     * @param jvmOptions options before the main class, e.g. heap size
-     * @param workDir    the child's working and temporary directory
+     * @param classpath     the exercise's and the submission's classes; the runtime (JUnit, JMH, the
+     *                      grader's child runners) comes first, so nothing here can replace it
+     * @param jvmOptions    options before the main class, e.g. limits for tests or measurement
+     * @param heapMegabytes the heap (minimum = maximum)
+     * @param workDir       the child's working and temporary directory when it is not sandboxed
      */
-    record Spec(List<Path> classpath, List<String> jvmOptions, String mainClass, List<String> args, Path workDir) {
+    record Spec(List<Path> classpath, List<String> jvmOptions, int heapMegabytes, String mainClass, List<String> args,
+                Path workDir) {
     }
 
     /**
@@ -58,14 +63,29 @@ final class ChildJvm {
         }
     }
 
-    private ChildJvm() {
+    private final Sandbox sandbox;
+    private final List<Path> runtime;
+
+    /**
+     * @param sandbox the sandbox to run children in, or null to run them unsandboxed
+     * @param runtime the class path of the grader's child runners and their libraries
+     */
+    ChildJvm(Sandbox sandbox, List<Path> runtime) {
+        this.sandbox = sandbox;
+        this.runtime = List.copyOf(runtime);
     }
 
-    static Outcome run(Spec spec, ChannelHandler handler, Duration wallLimit) throws IOException, InterruptedException {
+    boolean sandboxed() {
+        return sandbox != null;
+    }
+
+    Outcome run(Spec spec, ChannelHandler handler, Duration wallLimit) throws IOException, InterruptedException {
         String token = HexFormat.of().formatHex(RANDOM.generateSeed(16));
-        ProcessBuilder builder = new ProcessBuilder(command(spec)).directory(spec.workDir().toFile());
+        ProcessBuilder builder = new ProcessBuilder(command(spec, wallLimit)).directory(spec.workDir().toFile());
         builder.environment().clear();
         builder.environment().put("LANG", "C.UTF-8");
+        // Fewer malloc arenas keep the JVM's address space within the sandbox's cap.
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         Process process = builder.start();
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write((token + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -103,16 +123,22 @@ final class ChildJvm {
         return new Outcome(reason != null ? -1 : process.exitValue(), reason, output.text(), output.totalBytes());
     }
 
-    private static List<String> command(Spec spec) {
+    private List<String> command(Spec spec, Duration wallLimit) {
+        List<Path> classpath = new ArrayList<>(runtime);
+        classpath.addAll(spec.classpath());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xms" + spec.heapMegabytes() + "m");
+        command.add("-Xmx" + spec.heapMegabytes() + "m");
         command.addAll(spec.jvmOptions());
-        command.add("-Djava.io.tmpdir=" + spec.workDir());
+        command.add("-Djava.io.tmpdir=" + (sandbox != null ? Sandbox.SCRATCH : spec.workDir().toString()));
         command.add("-cp");
-        command.add(spec.classpath().stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
+        command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
         command.add(spec.mainClass());
         command.addAll(spec.args());
-        return command;
+        // Two cores' worth of CPU time over the wall limit, as a backstop to the wall clock.
+        return sandbox == null ? command
+                : sandbox.wrap(command, classpath, spec.heapMegabytes(), 2 * wallLimit.toSeconds() + 10);
     }
 
     private static void readChannel(InputStream in, String token, ChannelHandler handler, OutputCapture output,

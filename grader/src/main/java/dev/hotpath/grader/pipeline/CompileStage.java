@@ -30,7 +30,7 @@ final class CompileStage {
         long start = System.nanoTime();
         List<CompileError> errors;
         try {
-            errors = Javac.compile(submission.files(), List.of(exercise.supportClasses()), output);
+            errors = Javac.compile(submission.files(), List.of(exercise.classes().support()), output);
         } catch (IOException e) {
             throw new GradingException("could not run the compiler: " + e.getMessage(), e);
         }

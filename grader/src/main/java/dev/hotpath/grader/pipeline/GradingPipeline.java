@@ -13,13 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Grades a submission: {@link CompileStage} → {@link TestStage} → {@link PerformanceStage} →
- * {@link VerdictStage}. Each stage runs only if the one before it passed. Thread-safe; what it
+ * Grades a submission: {@link CompileStage} → {@link PolicyStage} → {@link TestStage} →
+ * {@link PerformanceStage} → {@link VerdictStage}. Each stage runs only if the one before it passed. Thread-safe; what it
  * derives from an exercise build is prepared once and reused until the build changes.
  */
 public final class GradingPipeline implements AutoCloseable {
@@ -28,17 +30,51 @@ public final class GradingPipeline implements AutoCloseable {
     }
 
     private final Path workRoot;
+    private final ChildJvm children;
+    private final String unsandboxedReason;
     private final Map<Path, Prepared> prepared = new ConcurrentHashMap<>();
 
-    /** @param workRoot where workspaces and prepared exercises live; deleted by {@link #close()} */
-    public GradingPipeline(Path workRoot) {
-        this.workRoot = workRoot;
+    /**
+     * A pipeline working in a fresh directory under {@code parent}, deleted by {@link #close()}.
+     *
+     * @throws GradingException if {@code mode} requires the sandbox and this machine has none
+     */
+    public GradingPipeline(Path parent, Sandbox.Mode mode) throws GradingException {
+        this(parent, mode, Sandbox::detect);
+    }
+
+    /** @param detector finds the machine's sandbox, or explains in its argument why there is none */
+    GradingPipeline(Path parent, Sandbox.Mode mode, Function<StringBuilder, Optional<Sandbox>> detector)
+            throws GradingException {
+        StringBuilder whyNot = new StringBuilder();
+        Sandbox sandbox = null;
+        if (mode == Sandbox.Mode.OFF) {
+            whyNot.append("the sandbox is turned off");
+        } else {
+            sandbox = detector.apply(whyNot).orElse(null);
+        }
+        if (sandbox == null && mode == Sandbox.Mode.REQUIRED) {
+            throw new GradingException("refusing to grade without the sandbox: " + whyNot
+                    + " (see docs/security.md; an explicit flag allows unsandboxed grading)");
+        }
+        try {
+            this.workRoot = Workspace.createPrivateDirectory(parent, "hotpath-grader-");
+            this.children = new ChildJvm(sandbox, ChildClasspath.copyTo(workRoot.resolve("runtime")));
+        } catch (IOException e) {
+            throw new GradingException("cannot set up the grader's work directory under " + parent + ": " + e, e);
+        }
+        this.unsandboxedReason = sandbox == null ? whyNot.toString() : null;
+    }
+
+    /** Why child JVMs run without the sandbox, or empty when they run inside it. */
+    public Optional<String> unsandboxedReason() {
+        return Optional.ofNullable(unsandboxedReason);
     }
 
     public GradeReport grade(Exercise exercise, Submission submission, ProgressListener listener) {
         long start = System.nanoTime();
         Progress progress = new Progress(listener, start);
-        VerdictStage verdict = new VerdictStage(exercise.manifest());
+        VerdictStage verdict = new VerdictStage(exercise.manifest(), children.sandboxed());
         try (Workspace workspace = Workspace.create(workRoot, "grade-")) {
             PreparedExercise prepared = prepare(exercise);
             Path submissionClasses = workspace.directory("submission");
@@ -46,14 +82,24 @@ public final class GradingPipeline implements AutoCloseable {
 
             progress.started(CompileStage.NAME);
             CompileStage.Result compiled = CompileStage.run(prepared, submission, submissionClasses);
+            Workspace.share(submissionClasses);
             progress.finished(compiled.stage());
             verdict.compiled(compiled);
             if (!compiled.passed()) {
                 return verdict.report(progress.elapsedMillis());
             }
 
+            progress.started(PolicyStage.NAME);
+            PolicyStage.Result policed = PolicyStage.run(prepared, submissionClasses);
+            progress.finished(policed.stage());
+            verdict.policed(policed);
+            if (!policed.passed()) {
+                return verdict.report(progress.elapsedMillis());
+            }
+
             progress.started(TestStage.NAME);
-            TestStage.Result tested = TestStage.run(prepared, submissionClasses, scratch, progress.updates(TestStage.NAME));
+            TestStage.Result tested = TestStage.run(prepared, submissionClasses, scratch, children,
+                    progress.updates(TestStage.NAME));
             progress.finished(tested.stage());
             verdict.tested(tested);
             if (!tested.passed()) {
@@ -61,7 +107,7 @@ public final class GradingPipeline implements AutoCloseable {
             }
 
             progress.started(PerformanceStage.NAME);
-            PerformanceStage.Result measured = PerformanceStage.run(prepared, submissionClasses, scratch,
+            PerformanceStage.Result measured = PerformanceStage.run(prepared, submissionClasses, scratch, children,
                     progress.updates(PerformanceStage.NAME));
             progress.finished(measured.stage());
             verdict.measured(measured);
@@ -86,11 +132,11 @@ public final class GradingPipeline implements AutoCloseable {
                 return cached.exercise();
             }
             try {
-                Path dir = Files.createTempDirectory(Files.createDirectories(workRoot), "exercise-" + exercise.id() + "-");
+                Path dir = Workspace.createPrivateDirectory(workRoot, "exercise-" + exercise.id() + "-");
                 PreparedExercise fresh = PreparedExercise.prepare(exercise, dir);
                 Prepared previous = prepared.put(exercise.dir(), new Prepared(stamp, fresh));
                 if (previous != null) {
-                    Workspace.deleteTree(previous.exercise().supportClasses().getParent());
+                    Workspace.deleteTree(previous.exercise().classes().support().getParent());
                 }
                 return fresh;
             } catch (IOException e) {

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Options every child JVM gets. Heap min = max, one GC and a fixed processor count make runs
- * comparable across machines and with each other; a JVM out of memory exits instead of limping on.
+ * Options every child JVM gets (the heap, min = max, is added by {@link ChildJvm}). One GC and a fixed
+ * processor count make runs comparable across machines and with each other; a JVM out of memory exits
+ * instead of limping on; only the JDK modules JUnit and JMH need are present, no one may attach to it,
+ * and its non-heap memory is bounded so it fits the sandbox's address-space cap.
  */
 final class JvmOptions {
 
@@ -13,26 +15,31 @@ final class JvmOptions {
     }
 
     /** For the test JVM: C1 only, because a short test run is dominated by start-up and warm-up. */
-    static List<String> forTests(int heapMegabytes) {
-        List<String> options = common(heapMegabytes);
+    static List<String> forTests() {
+        List<String> options = common("java.base,java.logging,java.management,jdk.management");
         options.add("-XX:TieredStopAtLevel=1");
         return options;
     }
 
-    /** For measurement JVMs: the full JIT, as in production. */
-    static List<String> forMeasurement(int heapMegabytes) {
-        return common(heapMegabytes);
+    /** For measurement JVMs: the full JIT, as in production; JMH also needs jdk.unsupported. */
+    static List<String> forMeasurement() {
+        return common("java.base,java.logging,java.management,jdk.management,jdk.unsupported");
     }
 
-    private static List<String> common(int heapMegabytes) {
+    private static List<String> common(String modules) {
         return new ArrayList<>(List.of(
-                "-Xms" + heapMegabytes + "m",
-                "-Xmx" + heapMegabytes + "m",
+                "--limit-modules", modules,
                 "-XX:+UseSerialGC",
                 "-XX:ActiveProcessorCount=2",
                 "-XX:+ExitOnOutOfMemoryError",
                 "-XX:-UsePerfData",
+                "-XX:+DisableAttachMechanism",
+                "-XX:MaxMetaspaceSize=128m",
+                "-XX:CompressedClassSpaceSize=64m",
+                "-XX:ReservedCodeCacheSize=64m",
+                "-Xss1m",
                 "-Xshare:auto",
+                "-Duser.timezone=UTC",
                 "-Dfile.encoding=UTF-8",
                 "-Duser.language=en",
                 "-Duser.country=US",

@@ -48,8 +48,8 @@ final class PerformanceStage {
     private PerformanceStage() {
     }
 
-    static Result run(PreparedExercise exercise, Path submissionClasses, Path workDir, Consumer<String> progress)
-            throws GradingException {
+    static Result run(PreparedExercise exercise, Path submissionClasses, Path workDir, ChildJvm children,
+                      Consumer<String> progress) throws GradingException {
         long start = System.nanoTime();
         ExerciseManifest manifest = exercise.exercise().manifest();
         Measurement settings = manifest.measurement();
@@ -62,7 +62,7 @@ final class PerformanceStage {
                 List<Metric> measured = manifest.metrics().stream()
                         .filter(metric -> metric.kind() == Metric.Kind.BENCHMARK || firstFork).toList();
                 Path implementation = side == Side.STARTER ? exercise.starterClasses() : submissionClasses;
-                String problem = measure(exercise, implementation, measured, workDir, values.get(side));
+                String problem = measure(exercise, implementation, measured, workDir, children, values.get(side));
                 if (problem != null) {
                     long millis = (System.nanoTime() - start) / 1_000_000;
                     if (side == Side.STARTER) {
@@ -103,7 +103,7 @@ final class PerformanceStage {
 
     /** Runs one measurement JVM and adds its values; returns why it failed, or null. */
     private static String measure(PreparedExercise exercise, Path implementation, List<Metric> metrics, Path workDir,
-                                  Map<String, List<Double>> values) throws GradingException {
+                                  ChildJvm children, Map<String, List<Double>> values) throws GradingException {
         Measurement settings = exercise.exercise().manifest().measurement();
         List<String> args = new ArrayList<>(List.of(
                 "warmup=" + settings.warmupIterations(),
@@ -112,11 +112,9 @@ final class PerformanceStage {
         for (Metric metric : metrics) {
             args.add((metric.kind() == Metric.Kind.COUNTER ? "counter:" : "benchmark:") + metric.name() + "=" + metric.target());
         }
-        List<Path> classpath = new ArrayList<>(List.of(implementation, exercise.supportClasses(),
-                exercise.exercise().benchmarkClasses()));
-        classpath.addAll(ChildClasspath.paths());
-        ChildJvm.Spec spec = new ChildJvm.Spec(classpath,
-                JvmOptions.forMeasurement(exercise.exercise().manifest().limits().heapMegabytes()),
+        PreparedExercise.FixedClasses fixed = exercise.classes();
+        ChildJvm.Spec spec = new ChildJvm.Spec(List.of(fixed.support(), fixed.benchmarks(), implementation),
+                JvmOptions.forMeasurement(), exercise.exercise().manifest().limits().heapMegabytes(),
                 MeasureMain.class.getName(), args, workDir);
         long benchmarks = metrics.stream().filter(metric -> metric.kind() == Metric.Kind.BENCHMARK).count();
         Duration limit = Duration.ofMillis(30_000 + 3L * benchmarks
@@ -124,7 +122,7 @@ final class PerformanceStage {
         MeasurementRecorder recorder = new MeasurementRecorder(metrics, settings.iterations());
         ChildJvm.Outcome outcome;
         try {
-            outcome = ChildJvm.run(spec, recorder, limit);
+            outcome = children.run(spec, recorder, limit);
         } catch (IOException e) {
             throw new GradingException("could not start a measurement JVM: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -140,6 +138,7 @@ final class PerformanceStage {
         }
         if (!recorder.completed()) {
             return "the measurement JVM exited (exit code " + outcome.exitCode() + ") before it finished"
+                    + TestStage.outOfMemory(outcome.output())
                     + (outcome.output().isBlank() ? "" : "; it printed: " + tail(outcome.output()));
         }
         recorder.counters().forEach((metric, value) ->

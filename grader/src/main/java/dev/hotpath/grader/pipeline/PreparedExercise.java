@@ -30,10 +30,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 /**
- * What the grader derives once per exercise build and reuses for every submission: the fixed support
- * classes (the build output minus the learner's working copy), the compiled pristine starter, the
- * API the fixed code needs from the editable classes, and the tests to expect. Everything past the
- * support classes is derived in the background, so a submission can compile meanwhile.
+ * What the grader derives once per exercise build and reuses for every submission: a private copy of
+ * the fixed classes — support code (the build output minus the learner's working copy), visible and
+ * hidden tests, benchmarks — readable from the sandbox and safe from rebuilds during grading; the
+ * compiled pristine starter; the API the fixed code needs from the editable classes; and the tests to
+ * expect. Everything past the copies is derived in the background, so a submission can compile meanwhile.
  */
 final class PreparedExercise {
 
@@ -51,13 +52,24 @@ final class PreparedExercise {
                            TestCatalog tests) {
     }
 
+    /** The private copies of the exercise's fixed classes. */
+    record FixedClasses(Path support, Path visibleTests, Path hiddenTests, Path benchmarks) {
+
+        List<Path> all() {
+            return List.of(support, visibleTests, hiddenTests, benchmarks);
+        }
+    }
+
     private final Exercise exercise;
-    private final Path supportClasses;
+    private final FixedClasses classes;
+    private final ClassHierarchy fixedHierarchy;
     private final CompletableFuture<Derived> derived;
 
-    private PreparedExercise(Exercise exercise, Path supportClasses, CompletableFuture<Derived> derived) {
+    private PreparedExercise(Exercise exercise, FixedClasses classes, ClassHierarchy fixedHierarchy,
+                             CompletableFuture<Derived> derived) {
         this.exercise = exercise;
-        this.supportClasses = supportClasses;
+        this.classes = classes;
+        this.fixedHierarchy = fixedHierarchy;
         this.derived = derived;
     }
 
@@ -65,19 +77,29 @@ final class PreparedExercise {
     static PreparedExercise prepare(Exercise exercise, Path dir) throws GradingException {
         try {
             exercise.checkBuilt();
-            Path support = Files.createDirectories(dir.resolve("support"));
-            copySupportClasses(exercise, support);
+            FixedClasses classes = new FixedClasses(dir.resolve("support"), dir.resolve("visible-tests"),
+                    dir.resolve("hidden-tests"), dir.resolve("benchmarks"));
+            copySupportClasses(exercise, classes.support());
+            Workspace.copyTree(exercise.visibleTestClasses(), classes.visibleTests());
+            Workspace.copyTree(exercise.hiddenTestClasses(), classes.hiddenTests());
+            Workspace.copyTree(exercise.benchmarkClasses(), classes.benchmarks());
+            ClassHierarchy fixedHierarchy = new ClassHierarchy();
+            for (Path root : classes.all()) {
+                for (Path file : RequiredApi.classFiles(root)) {
+                    fixedHierarchy.add(Files.readAllBytes(file));
+                }
+            }
             CompletableFuture<Derived> derived = new CompletableFuture<>();
             Thread worker = new Thread(() -> {
                 try {
-                    derived.complete(derive(exercise, support, dir.resolve("starter")));
+                    derived.complete(derive(exercise, classes, dir.resolve("starter")));
                 } catch (Throwable t) {
                     derived.completeExceptionally(t);
                 }
             }, "hotpath-prepare-" + exercise.id());
             worker.setDaemon(true);
             worker.start();
-            return new PreparedExercise(exercise, support, derived);
+            return new PreparedExercise(exercise, classes, fixedHierarchy, derived);
         } catch (ExerciseNotReadyException e) {
             throw new GradingException(e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
@@ -85,10 +107,10 @@ final class PreparedExercise {
         }
     }
 
-    private static Derived derive(Exercise exercise, Path support, Path starter) throws GradingException {
+    private static Derived derive(Exercise exercise, FixedClasses classes, Path starter) throws GradingException {
         try {
             List<CompileError> errors = Javac.compile(
-                    Submission.fromDirectory(exercise, exercise.starterDir()).files(), List.of(support), starter);
+                    Submission.fromDirectory(exercise, exercise.starterDir()).files(), List.of(classes.support()), starter);
             if (!errors.isEmpty()) {
                 throw new GradingException("the exercise's starter (" + exercise.starterDir() + ") does not compile: "
                         + errors.stream().map(CompileError::toString).collect(Collectors.joining("; ")));
@@ -100,9 +122,9 @@ final class PreparedExercise {
                 editableClasses.add(reader.getClassName());
                 editableFileOfClass.put(reader.getClassName().split("\\$")[0], sourcePath(reader));
             }
-            RequiredApi api = RequiredApi.collect(List.of(support, exercise.visibleTestClasses(),
-                    exercise.hiddenTestClasses(), exercise.benchmarkClasses()), editableClasses);
-            return new Derived(starter, Map.copyOf(editableFileOfClass), api, discoverTests(exercise, starter, support));
+            Workspace.share(starter);
+            RequiredApi api = RequiredApi.collect(classes.all(), editableClasses);
+            return new Derived(starter, Map.copyOf(editableFileOfClass), api, discoverTests(classes, starter));
         } catch (InvalidSubmissionException e) {
             throw new GradingException("the exercise's starter is incomplete: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
@@ -114,8 +136,13 @@ final class PreparedExercise {
         return exercise;
     }
 
-    Path supportClasses() {
-        return supportClasses;
+    FixedClasses classes() {
+        return classes;
+    }
+
+    /** Supertypes of every fixed class; copy it before adding a submission's classes. */
+    ClassHierarchy fixedHierarchy() {
+        return fixedHierarchy;
     }
 
     Path starterClasses() throws GradingException {
@@ -161,10 +188,11 @@ final class PreparedExercise {
             Files.createDirectories(target.getParent());
             Files.write(target, bytes);
         }
+        Workspace.share(support);
     }
 
     /** The source file a class was compiled from, as a path like {@code src/main/java/a/b/C.java}. */
-    private static String sourcePath(ClassReader reader) {
+    static String sourcePath(ClassReader reader) {
         String[] sourceFile = new String[1];
         reader.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
@@ -179,9 +207,10 @@ final class PreparedExercise {
         return "src/main/java/" + packageDir + source;
     }
 
-    private static TestCatalog discoverTests(Exercise exercise, Path starter, Path support) throws IOException {
-        Path visible = exercise.visibleTestClasses();
-        Path hidden = exercise.hiddenTestClasses();
+    private static TestCatalog discoverTests(FixedClasses classes, Path starter) throws IOException {
+        Path support = classes.support();
+        Path visible = classes.visibleTests();
+        Path hidden = classes.hiddenTests();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(urls(starter, support, visible, hidden),

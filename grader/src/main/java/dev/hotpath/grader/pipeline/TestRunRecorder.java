@@ -21,6 +21,8 @@ final class TestRunRecorder implements ChannelHandler {
     private record Finish(String status, String message, long nanos) {
     }
 
+    private static final String TIME_LIMIT = "a test ran longer than its limit of ";
+
     private final Map<String, ExpectedTest> expected = new LinkedHashMap<>();
     private final Set<String> knownContainers;
     private final long testLimitNanos;
@@ -33,7 +35,8 @@ final class TestRunRecorder implements ChannelHandler {
     private final Map<String, String> skipped = new HashMap<>();
     private final Map<String, String> failedContainers = new LinkedHashMap<>();
     private String running;
-    private long runningSince;
+    private long lastEvent = System.nanoTime();
+    private boolean anyEvent;
     private boolean done;
     private String crash;
 
@@ -58,6 +61,8 @@ final class TestRunRecorder implements ChannelHandler {
         String type = event.path("event").asText();
         String id = event.path("id").asText();
         long now = System.nanoTime();
+        lastEvent = now;
+        anyEvent = true;
         switch (type) {
             case "registered" -> {
                 String parent = event.path("parent").asText();
@@ -73,7 +78,6 @@ final class TestRunRecorder implements ChannelHandler {
                 }
                 if (!knownContainers.contains(id)) {
                     running = id;
-                    runningSince = now;
                 }
             }
             case "finished" -> {
@@ -107,10 +111,15 @@ final class TestRunRecorder implements ChannelHandler {
         }
     }
 
+    /**
+     * The per-test limit, counted from the last event: it covers a test method and also what JUnit runs
+     * before a test starts (a test class's constructor, static initializers). JVM start-up gets 10 s more.
+     */
     @Override
     public synchronized String overdue(long nowNanos) {
-        if (running != null && nowNanos - runningSince > testLimitNanos) {
-            return "a test ran longer than its limit of " + testSeconds + " s";
+        long limit = anyEvent ? testLimitNanos : testLimitNanos + 10_000_000_000L;
+        if (!done && nowNanos - lastEvent > limit) {
+            return TIME_LIMIT + testSeconds + " s";
         }
         return null;
     }
@@ -142,12 +151,19 @@ final class TestRunRecorder implements ChannelHandler {
         if (skipped.containsKey(test.id())) {
             return result(test, TestResult.Status.SKIPPED, "skipped: " + skipped.get(test.id()), 0);
         }
+        boolean timedOut = endReason != null && endReason.startsWith(TIME_LIMIT);
         if (finish == null) {
             if (started.containsKey(test.id()) || (running != null && running.startsWith(test.id() + "/"))) {
-                boolean timedOut = endReason != null && endReason.startsWith("a test ran longer");
                 return result(test, timedOut ? TestResult.Status.TIMED_OUT : TestResult.Status.FAILED,
                         (timedOut ? "did not finish within " + testSeconds + " s" : "did not finish")
                                 + (endReason == null ? "" : ": the test run was stopped because " + endReason), 0);
+            }
+            boolean classStarted = started.keySet().stream().anyMatch(container -> knownContainers.contains(container)
+                    && test.id().startsWith(container + "/") && !finished.containsKey(container));
+            if (timedOut && classStarted && running == null) {
+                return result(test, TestResult.Status.TIMED_OUT, "did not start: setting up its test class took longer"
+                        + " than the limit of " + testSeconds + " s (a constructor or static initializer that never"
+                        + " returns?)", 0);
             }
             String containerFailure = failedContainers.entrySet().stream()
                     .filter(container -> test.id().startsWith(container.getKey() + "/"))

@@ -8,7 +8,6 @@ import dev.hotpath.grader.report.TestResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -31,8 +30,8 @@ final class TestStage {
     private TestStage() {
     }
 
-    static Result run(PreparedExercise exercise, Path submissionClasses, Path workDir, Consumer<String> progress)
-            throws GradingException {
+    static Result run(PreparedExercise exercise, Path submissionClasses, Path workDir, ChildJvm children,
+                      Consumer<String> progress) throws GradingException {
         long start = System.nanoTime();
         Limits limits = exercise.exercise().manifest().limits();
         PreparedExercise.TestCatalog catalog = exercise.tests();
@@ -40,15 +39,14 @@ final class TestStage {
         TestRunRecorder recorder = new TestRunRecorder(catalog.expected(), catalog.containers(), limits.testSeconds(),
                 done -> progress.accept(done + " of " + total + " tests done"));
 
-        Path visible = exercise.exercise().visibleTestClasses();
-        Path hidden = exercise.exercise().hiddenTestClasses();
-        List<Path> classpath = new ArrayList<>(List.of(submissionClasses, exercise.supportClasses(), visible, hidden));
-        classpath.addAll(ChildClasspath.paths());
-        ChildJvm.Spec spec = new ChildJvm.Spec(classpath, JvmOptions.forTests(limits.heapMegabytes()),
-                TestMain.class.getName(), List.of(visible.toString(), hidden.toString()), workDir);
+        PreparedExercise.FixedClasses fixed = exercise.classes();
+        // The submission comes last: a class in it cannot replace a fixed one.
+        List<Path> classpath = List.of(fixed.support(), fixed.visibleTests(), fixed.hiddenTests(), submissionClasses);
+        ChildJvm.Spec spec = new ChildJvm.Spec(classpath, JvmOptions.forTests(), limits.heapMegabytes(),
+                TestMain.class.getName(), List.of(fixed.visibleTests().toString(), fixed.hiddenTests().toString()), workDir);
         ChildJvm.Outcome outcome;
         try {
-            outcome = ChildJvm.run(spec, recorder, Duration.ofSeconds(limits.runSeconds()));
+            outcome = children.run(spec, recorder, Duration.ofSeconds(limits.runSeconds()));
         } catch (IOException e) {
             throw new GradingException("could not start the test JVM: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -77,8 +75,19 @@ final class TestStage {
             return "the test runner failed: " + recorder.crash();
         }
         if (!recorder.completed()) {
-            return "the test JVM exited (exit code " + outcome.exitCode() + ") before the run finished";
+            return "the test JVM exited (exit code " + outcome.exitCode() + ") before the run finished"
+                    + outOfMemory(outcome.output());
         }
         return null;
+    }
+
+    /** The JVM's own out-of-memory message, which says whether heap or threads ran out. */
+    static String outOfMemory(String output) {
+        int at = output.indexOf("java.lang.OutOfMemoryError");
+        if (at < 0) {
+            return "";
+        }
+        int end = output.indexOf('\n', at);
+        return ": it ran out of memory or threads (" + output.substring(at, end < 0 ? output.length() : end).strip() + ")";
     }
 }

@@ -16,19 +16,26 @@ import java.util.List;
 final class VerdictStage {
 
     private final ExerciseManifest manifest;
+    private final boolean sandboxed;
     private final List<StageResult> stages = new ArrayList<>();
     private List<CompileError> compileErrors = List.of();
     private List<TestResult> tests = List.of();
     private List<MetricResult> performance = List.of();
     private String output = "";
 
-    VerdictStage(ExerciseManifest manifest) {
+    VerdictStage(ExerciseManifest manifest, boolean sandboxed) {
         this.manifest = manifest;
+        this.sandboxed = sandboxed;
     }
 
     void compiled(CompileStage.Result result) {
         stages.add(result.stage());
         compileErrors = result.errors();
+    }
+
+    void policed(PolicyStage.Result result) {
+        stages.add(result.stage());
+        compileErrors = result.violations();
     }
 
     void tested(TestStage.Result result) {
@@ -53,9 +60,14 @@ final class VerdictStage {
             }
         }
         if (!compileErrors.isEmpty()) {
-            return report(Verdict.FAIL, last.message().startsWith("compiled")
-                    ? "Your code compiles, but it no longer has something the tests use."
-                    : "Your code does not compile: " + last.message() + ".", totalMillis, "");
+            String summary = switch (last.name()) {
+                case PolicyStage.NAME -> "Your code uses something graded code may not use: "
+                        + compileErrors.get(0).message() + ".";
+                default -> last.message().startsWith("compiled")
+                        ? "Your code compiles, but it no longer has something the tests use."
+                        : "Your code does not compile: " + last.message() + ".";
+            };
+            return report(Verdict.FAIL, summary, totalMillis, "");
         }
         if (last.name().equals(TestStage.NAME) && last.status() == StageResult.Status.FAILED) {
             return report(Verdict.FAIL, "Not correct yet: " + last.message() + ".", totalMillis, hintForTests());
@@ -75,7 +87,7 @@ final class VerdictStage {
     }
 
     private void skipRemaining() {
-        for (String name : List.of(CompileStage.NAME, TestStage.NAME, PerformanceStage.NAME)) {
+        for (String name : List.of(CompileStage.NAME, PolicyStage.NAME, TestStage.NAME, PerformanceStage.NAME)) {
             if (stages.stream().noneMatch(stage -> stage.name().equals(name))) {
                 stages.add(StageResult.skipped(name, "not run"));
             }
@@ -100,7 +112,7 @@ final class VerdictStage {
     }
 
     private GradeReport report(Verdict verdict, String summary, long totalMillis, String hint) {
-        return new GradeReport(GradeReport.SCHEMA, manifest.id(), verdict, summary, false, totalMillis, stages,
+        return new GradeReport(GradeReport.SCHEMA, manifest.id(), verdict, summary, sandboxed, totalMillis, stages,
                 compileErrors, tests, performance, output, hint);
     }
 }

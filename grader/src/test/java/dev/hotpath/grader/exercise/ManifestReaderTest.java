@@ -67,11 +67,20 @@ class ManifestReaderTest {
                         Metric.Direction.HIGHER, 2));
         assertThat(manifest.hints()).containsExactly(new Hint(java.util.List.of(), "Think."),
                 new Hint(java.util.List.of("SlowTest#fast"), "Think harder."));
+        assertThat(manifest.allow()).isEmpty();
+    }
+
+    @Test
+    void readsThePolicyAllowList() throws Exception {
+        String yaml = VALID + "policy:\n  allow:\n    - java.util.concurrent.locks\n    - java.lang.Thread#getName\n";
+
+        assertThat(ManifestReader.read(exercise, "exercise.yaml", yaml).allow())
+                .containsExactly("java.util.concurrent.locks", "java.lang.Thread#getName");
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown key           | 'title: Demo'                 | 'title: Demo\\ncolour: red'        | 'exercise.yaml:3: colour: unknown key (allowed here: editable, hints, id, lesson, limits, measurement, metrics, summary, title)'
+            unknown key           | 'title: Demo'                 | 'title: Demo\\ncolour: red'        | 'exercise.yaml:3: colour: unknown key (allowed here: editable, hints, id, lesson, limits, measurement, metrics, policy, summary, title)'
             missing field         | 'lesson: some-lesson\\n'      | ''                                 | 'exercise.yaml:1: lesson: is missing'
             id not the directory  | 'id: demo'                    | 'id: other'                        | 'exercise.yaml:1: id: must match the exercise''s directory name "demo", got "other"'
             bad direction         | 'direction: lower'            | 'direction: down'                  | 'exercise.yaml:12: metrics[0].direction: expected one of [lower, higher], got "down"'
@@ -81,6 +90,7 @@ class ManifestReaderTest {
             counter and benchmark | 'counter: demo.CallsProbe'    | 'counter: demo.CallsProbe\\n    benchmark: demo.B.run' | 'metrics[0].counter: a metric needs exactly one of ''counter'' (a LongSupplier class) or ''benchmark'' (a JMH benchmark method)'
             limit out of range    | 'editable:'                   | 'limits:\\n  test-seconds: 0\\neditable:' | 'exercise.yaml:6: limits.test-seconds: must be between 1 and 300, got 0'
             not yaml              | 'title: Demo'                 | 'title: [Demo'                     | 'not valid YAML'
+            bad allow entry       | 'hints:'                      | 'policy:\n  allow: [java.util.concurrent.locks, "a b"]\nhints:' | 'exercise.yaml:21: policy.allow: "a b" is not a package, class or Class#member (e.g. java.util.concurrent.locks or java.lang.Thread#getName)'
             """)
     void rejectsWithFileLineFieldAndReason(String problem, String find, String replacement, String message) {
         String yaml = VALID.replace(find.replace("\\n", "\n"), replacement.replace("\\n", "\n"));

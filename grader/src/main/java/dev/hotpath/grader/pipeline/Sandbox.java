@@ -1,0 +1,183 @@
+package dev.hotpath.grader.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The OS sandbox around every child JVM (docs/security.md): bubblewrap gives it its own user, PID,
+ * network (loopback only), IPC and UTS namespaces, a read-only view of the JDK and of the class path
+ * it needs and nothing else, and a size-limited private scratch directory that vanishes with it.
+ * prlimit caps its address space, open files, CPU time and file size; when the grader runs as root,
+ * the child also runs as an unprivileged user of its own, so a process limit applies to it.
+ */
+public final class Sandbox {
+
+    /** How a grader treats a missing sandbox. */
+    public enum Mode {
+        /** Refuse to grade without it: for servers that run strangers' code. */
+        REQUIRED,
+        /** Use it when the machine has it; otherwise grade unsandboxed and say so. */
+        IF_AVAILABLE,
+        /** Never use it. */
+        OFF
+    }
+
+    /** Size of the private scratch directory (tmpfs). */
+    static final long SCRATCH_BYTES = 64L * 1024 * 1024;
+    /** Address space beyond the heap: metaspace, code cache, thread stacks, malloc arenas. */
+    static final long NON_HEAP_BYTES = 1536L * 1024 * 1024;
+    static final int MAX_PROCESSES = 512;
+    static final int MAX_OPEN_FILES = 512;
+    static final String SCRATCH = "/scratch";
+
+    private static final AtomicInteger NEXT_UID = new AtomicInteger();
+    private static final int FIRST_UID = 61_000;
+
+    private final Path bwrap;
+    private final Path prlimit;
+    private final Path setpriv;
+    private final List<Path> javaHome;
+
+    private Sandbox(Path bwrap, Path prlimit, Path setpriv, List<Path> javaHome) {
+        this.bwrap = bwrap;
+        this.prlimit = prlimit;
+        this.setpriv = setpriv;
+        this.javaHome = javaHome;
+    }
+
+    /**
+     * The sandbox this machine offers, or empty with the reason in {@code whyNot}.
+     *
+     * @param whyNot receives a sentence for people when no sandbox is available
+     */
+    public static Optional<Sandbox> detect(StringBuilder whyNot) {
+        Optional<Path> bwrap = onPath("bwrap");
+        Optional<Path> prlimit = onPath("prlimit");
+        if (bwrap.isEmpty() || prlimit.isEmpty()) {
+            whyNot.append(bwrap.isEmpty() ? "bubblewrap (bwrap) is not installed" : "prlimit (util-linux) is not installed");
+            return Optional.empty();
+        }
+        boolean root = isRoot();
+        Optional<Path> setpriv = root ? onPath("setpriv") : Optional.empty();
+        if (root && setpriv.isEmpty()) {
+            whyNot.append("setpriv (util-linux) is not installed, so the sandbox cannot drop root");
+            return Optional.empty();
+        }
+        Sandbox sandbox = new Sandbox(bwrap.get(), prlimit.get(), setpriv.orElse(null), javaHomePaths());
+        String problem = sandbox.tryOut();
+        if (problem != null) {
+            whyNot.append("bubblewrap cannot create a sandbox here: ").append(problem);
+            return Optional.empty();
+        }
+        return Optional.of(sandbox);
+    }
+
+    /**
+     * Wraps a {@code java} command line.
+     *
+     * @param readOnly      paths the child may read (class path entries); nothing else of the host is visible
+     * @param heapMegabytes the child's heap, to size the address-space cap
+     * @param cpuSeconds    CPU time after which the kernel stops the child
+     */
+    List<String> wrap(List<String> javaCommand, List<Path> readOnly, int heapMegabytes, long cpuSeconds) {
+        List<String> command = new ArrayList<>(List.of(prlimit.toString(),
+                "--as=" + (heapMegabytes * 1024L * 1024 + NON_HEAP_BYTES),
+                "--nofile=" + MAX_OPEN_FILES,
+                "--core=0",
+                "--cpu=" + cpuSeconds,
+                "--fsize=" + 2 * SCRATCH_BYTES));
+        if (setpriv != null) {
+            // Root is exempt from process limits, so the child gets an unprivileged user of its own.
+            int uid = FIRST_UID + NEXT_UID.getAndIncrement() % 1000;
+            command.add("--nproc=" + MAX_PROCESSES);
+            command.add("--");
+            command.addAll(List.of(setpriv.toString(), "--reuid=" + uid, "--regid=" + uid, "--clear-groups",
+                    "--no-new-privs"));
+        } else {
+            command.add("--");
+        }
+        command.addAll(List.of(bwrap.toString(),
+                "--unshare-all", "--die-with-parent", "--new-session", "--hostname", "sandbox",
+                "--ro-bind", "/usr", "/usr",
+                "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
+                "--proc", "/proc", "--dev", "/dev",
+                "--size", String.valueOf(SCRATCH_BYTES), "--tmpfs", SCRATCH,
+                "--chdir", SCRATCH));
+        Set<Path> binds = new LinkedHashSet<>(javaHome);
+        binds.addAll(readOnly);
+        for (Path path : binds) {
+            if (!path.startsWith("/usr")) {
+                command.addAll(List.of("--ro-bind", path.toString(), path.toString()));
+            }
+        }
+        command.addAll(javaCommand);
+        return command;
+    }
+
+    /** Runs {@code true} in a sandbox; returns why that failed, or null. */
+    private String tryOut() {
+        List<String> command = wrap(List.of("/usr/bin/true"), List.of(), 64, 5);
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes()).strip();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return "a trial run did not finish";
+            }
+            return process.exitValue() == 0 ? null : output.isEmpty() ? "exit code " + process.exitValue() : output;
+        } catch (IOException e) {
+            return e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /** The running JDK and what its symbolic links point to outside it (Debian keeps conf in /etc). */
+    private static List<Path> javaHomePaths() {
+        Set<Path> paths = new LinkedHashSet<>();
+        try {
+            Path home = Path.of(System.getProperty("java.home")).toRealPath();
+            paths.add(home);
+            try (Stream<Path> files = Files.walk(home, 3)) {
+                for (Path file : files.filter(Files::isSymbolicLink).filter(Files::exists).toList()) {
+                    Path target = file.toRealPath();
+                    if (!target.startsWith(home)) {
+                        paths.add(target);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot resolve the JDK's location for the sandbox", e);
+        }
+        return List.copyOf(paths);
+    }
+
+    private static boolean isRoot() {
+        try {
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static Optional<Path> onPath(String program) {
+        String path = System.getenv("PATH");
+        for (String dir : (path == null ? "/usr/bin:/bin" : path).split(":")) {
+            Path candidate = Path.of(dir, program);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}
