@@ -15,14 +15,16 @@ import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * Grades a submission: {@link CompileStage} → {@link PolicyStage} → {@link TestStage} →
- * {@link PerformanceStage} → {@link VerdictStage}. Each stage runs only if the one before it passed. Thread-safe; what it
- * derives from an exercise build is prepared once and reused until the build changes.
+ * {@link PerformanceStage} → {@link VerdictStage}. Each stage runs only if the one before it passed.
+ * Thread-safe: gradings may run concurrently, but only one measures at a time. What it derives from
+ * an exercise build is prepared once and reused until the build changes.
  */
 public final class GradingPipeline implements AutoCloseable {
 
@@ -33,6 +35,8 @@ public final class GradingPipeline implements AutoCloseable {
     private final ChildJvm children;
     private final String unsandboxedReason;
     private final Map<Path, Prepared> prepared = new ConcurrentHashMap<>();
+    /** Measurements must never overlap: on a small machine they would measure each other. */
+    private final Semaphore measurementSlot = new Semaphore(1, true);
 
     /**
      * A pipeline working in a fresh directory under {@code parent}, deleted by {@link #close()}.
@@ -107,8 +111,17 @@ public final class GradingPipeline implements AutoCloseable {
             }
 
             progress.started(PerformanceStage.NAME);
-            PerformanceStage.Result measured = PerformanceStage.run(prepared, submissionClasses, scratch, children,
-                    progress.updates(PerformanceStage.NAME));
+            PerformanceStage.Result measured;
+            if (!measurementSlot.tryAcquire()) {
+                progress.updates(PerformanceStage.NAME).accept("waiting for another grading's measurement to finish");
+                measurementSlot.acquireUninterruptibly();
+            }
+            try {
+                measured = PerformanceStage.run(prepared, submissionClasses, scratch, children,
+                        progress.updates(PerformanceStage.NAME));
+            } finally {
+                measurementSlot.release();
+            }
             progress.finished(measured.stage());
             verdict.measured(measured);
             return verdict.report(progress.elapsedMillis());
