@@ -24,7 +24,7 @@ class MainTest {
 
         Captured run = run("grade", "--exercise", EXERCISE, "--submission", submission.toString(), "--json");
 
-        assertThat(run.exitCode).isEqualTo(Main.FAIL);
+        assertThat(run.exitCode).as(run.out + run.err).isEqualTo(Main.FAIL);
         assertThat(run.out).contains("\"verdict\" : \"FAIL\"", "\"line\" : 1", "illegal start of expression");
     }
 
