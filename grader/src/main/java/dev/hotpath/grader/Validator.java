@@ -6,6 +6,7 @@ import dev.hotpath.grader.exercise.Metric;
 import dev.hotpath.grader.exercise.Trap;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.MetricResult;
+import dev.hotpath.grader.report.Numbers;
 import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.report.TestResult;
 import dev.hotpath.grader.report.Verdict;
@@ -146,10 +147,11 @@ public final class Validator {
             Metric metric = exercise.manifest().metrics().stream()
                     .filter(m -> m.name().equals(result.metric())).findFirst().orElseThrow();
             double margin = metric.improvement(result.ratio()) / metric.requiredImprovement();
-            return String.format(Locale.ROOT, "%s: starter %.4g, submission %.4g %s, ratio %.3f (needs %s %.3f; "
-                            + "%.2f× the required shift)", result.metric(), result.starter(), result.submission(),
-                    result.unit(), result.ratio(), result.direction().equals("lower") ? "≤" : "≥",
-                    result.threshold(), margin);
+            return String.format(Locale.ROOT, "%s: starter %s, submission %s %s, ratio %s (needs %s %s; "
+                            + "%s× the required shift)", result.metric(), Numbers.significant(result.starter()),
+                    Numbers.significant(result.submission()), result.unit(), Numbers.significant(result.ratio()),
+                    result.direction().equals("lower") ? "≤" : "≥", Numbers.significant(result.threshold()),
+                    Numbers.significant(margin));
         }).collect(Collectors.joining("; "));
     }
 }

@@ -6,6 +6,7 @@ import dev.hotpath.grader.ValidationReport;
 import dev.hotpath.grader.report.CompileError;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.MetricResult;
+import dev.hotpath.grader.report.Numbers;
 import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.report.TestResult;
 
@@ -75,11 +76,11 @@ final class TerminalReport {
         if (!report.performance().isEmpty()) {
             out.println();
             out.println("Performance (your code vs the starter, same run; medians):");
-            out.printf(Locale.ROOT, "  %-14s %14s %14s %9s %11s  %s%n", "metric", "starter", "yours", "ratio", "threshold", "");
+            out.printf(Locale.ROOT, "  %-18s %14s %14s %9s %11s%n", "metric", "starter", "yours", "ratio", "threshold");
             for (MetricResult metric : report.performance()) {
-                out.printf(Locale.ROOT, "  %-14s %14s %14s %8.3f× %3s %6.3f×  %s%n", metric.metric(),
-                        number(metric.starter()), number(metric.submission()), metric.ratio(),
-                        metric.direction().equals("lower") ? "≤" : "≥", metric.threshold(),
+                out.printf(Locale.ROOT, "  %-18s %14s %14s %9s %3s %7s  %s%n", metric.metric(),
+                        number(metric.starter()), number(metric.submission()), Numbers.significant(metric.ratio()) + "×",
+                        metric.direction().equals("lower") ? "≤" : "≥", Numbers.significant(metric.threshold()) + "×",
                         metric.passed() ? "pass" : "FAIL");
             }
             out.println("  units: " + report.performance().stream()
@@ -113,9 +114,10 @@ final class TerminalReport {
         out.println(report.passed() ? "VALID" : "INVALID");
     }
 
+    /** Counts in full with separators; measured rates to three significant digits. */
     private static String number(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15
                 ? String.format(Locale.ROOT, "%,d", (long) value)
-                : String.format(Locale.ROOT, "%,.2f", value);
+                : Numbers.significant(value);
     }
 }

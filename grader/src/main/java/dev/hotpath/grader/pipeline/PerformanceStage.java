@@ -5,6 +5,7 @@ import dev.hotpath.grader.exercise.ExerciseManifest;
 import dev.hotpath.grader.exercise.Measurement;
 import dev.hotpath.grader.exercise.Metric;
 import dev.hotpath.grader.report.MetricResult;
+import dev.hotpath.grader.report.Numbers;
 import dev.hotpath.grader.report.StageResult;
 
 import java.io.IOException;
@@ -149,8 +150,8 @@ final class PerformanceStage {
     }
 
     private static String shortfall(MetricResult result) {
-        return String.format(java.util.Locale.ROOT, "%s: %.2f× the starter, needed %s %.2f×", result.metric(),
-                result.ratio(), result.direction().equals("lower") ? "at most" : "at least", result.threshold());
+        return result.metric() + ": " + Numbers.significant(result.ratio()) + "× the starter, needed "
+                + (result.direction().equals("lower") ? "at most " : "at least ") + Numbers.significant(result.threshold()) + "×";
     }
 
     static double median(List<Double> values) {

@@ -1,0 +1,21 @@
+package dev.hotpath.grader.report;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/** Numbers as people read them in reports: three significant digits, no trailing zeros. */
+public final class Numbers {
+
+    private static final MathContext THREE_DIGITS = new MathContext(3);
+
+    private Numbers() {
+    }
+
+    /** {@code 0.005} stays 0.005, {@code 165.88} becomes 166, {@code 2.4} stays 2.4. */
+    public static String significant(double value) {
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
+        return new BigDecimal(value).round(THREE_DIGITS).stripTrailingZeros().toPlainString();
+    }
+}
