@@ -96,12 +96,17 @@ public class GradingBench {
             throws IOException, InterruptedException {
         long start = System.nanoTime();
         Process process = new ProcessBuilder("java", "-jar", jar.toString(), "grade", "--exercise", exercise.toString(),
-                "--submission", submission.toString(), "--json", "--sandbox", sandbox)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                "--submission", submission.toString(), "--json", "--sandbox", sandbox).start();
+        var errors = process.getErrorStream();
         byte[] output = process.getInputStream().readAllBytes();
+        String progress = new String(errors.readAllBytes());
         process.waitFor();
         double wall = (System.nanoTime() - start) / 1e9;
-        JsonNode report = JSON.readTree(output);
+        JsonNode report = output.length == 0 ? null : JSON.readTree(output);
+        if (report == null || !report.path("verdict").isTextual()) {
+            throw new IllegalStateException("the grader gave no report (exit code " + process.exitValue()
+                    + "; is grader/target/grader.jar up to date? mvn -q package -DskipTests):\n" + progress);
+        }
         double performance = 0;
         for (JsonNode stage : report.path("stages")) {
             if (stage.path("name").asText().equals("performance")) {
