@@ -1,0 +1,136 @@
+package dev.hotpath.platform;
+
+import dev.hotpath.grader.Grader;
+import dev.hotpath.grader.ProgressListener;
+import dev.hotpath.grader.ValidationReport;
+import dev.hotpath.grader.Validator;
+import dev.hotpath.grader.exercise.Exercise;
+import dev.hotpath.grader.pipeline.Sandbox;
+import dev.hotpath.platform.auth.Accounts;
+import dev.hotpath.platform.auth.PasswordHasher;
+import dev.hotpath.platform.auth.Sessions;
+import dev.hotpath.platform.course.Course;
+import dev.hotpath.platform.course.CourseContentException;
+import dev.hotpath.platform.db.DashboardRepository;
+import dev.hotpath.platform.db.Database;
+import dev.hotpath.platform.db.SessionRepository;
+import dev.hotpath.platform.db.SubmissionRepository;
+import dev.hotpath.platform.db.UserRepository;
+import dev.hotpath.platform.db.ValidationRepository;
+import dev.hotpath.platform.grading.ExerciseCatalog;
+import dev.hotpath.platform.grading.ExerciseValidations;
+import dev.hotpath.platform.grading.GradeFunction;
+import dev.hotpath.platform.grading.GradingLimits;
+import dev.hotpath.platform.grading.QueuedGradingService;
+import dev.hotpath.platform.web.WebServer;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The running platform: the course, the database, the grading queue and the web server, started in
+ * that order and closed in reverse. {@link Main} starts it from the command line; tests start it
+ * in-process on port 0.
+ */
+public final class Platform implements AutoCloseable {
+
+    /**
+     * @param port             0 picks a free port
+     * @param dataDir          holds the database; created if missing
+     * @param courseDir        the repository root, holding {@code lessons/} and {@code exercises/}
+     * @param allowUnsandboxed grade even where the OS sandbox is unavailable (docs/security.md)
+     */
+    public record Settings(int port, Path dataDir, Path courseDir, Optional<String> instructorEmail,
+                           boolean allowUnsandboxed, GradingLimits limits) {
+    }
+
+    /** What grading needs of the grader: {@code Grader::grade} and {@code Validator::validate} in production. */
+    public record GraderFunctions(GradeFunction grade, Function<Exercise, ValidationReport> validate) {
+    }
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final int port;
+    private final Optional<String> unsandboxedReason;
+
+    private Platform(Settings settings, Optional<Grader> grader, GraderFunctions functions) throws CourseContentException {
+        grader.ifPresent(started::push);
+        try {
+            Course course = Course.load(settings.courseDir().resolve("lessons"), settings.courseDir().resolve("exercises"));
+            ExerciseCatalog catalog = ExerciseCatalog.load(course, settings.courseDir().resolve("exercises"));
+            Database database = push(Database.embedded(settings.dataDir()));
+            Clock clock = Clock.systemUTC();
+            UserRepository users = new UserRepository(database.sql());
+            SubmissionRepository submissions = new SubmissionRepository(database.sql());
+            Accounts accounts = new Accounts(users, new PasswordHasher(), settings.instructorEmail(), clock);
+            accounts.promoteInstructor();
+            Sessions sessions = new Sessions(new SessionRepository(database.sql()), clock);
+            sessions.deleteExpired();
+
+            QueuedGradingService grading = push(new QueuedGradingService(submissions, catalog, functions.grade(),
+                    settings.limits(), clock));
+            grading.start();
+            ExerciseValidations validations = push(new ExerciseValidations(new ValidationRepository(database.sql()),
+                    functions.validate(), clock));
+            WebServer web = push(new WebServer(new WebServer.Services(course, catalog, accounts, sessions, users,
+                    submissions, new DashboardRepository(database.sql()), grading, validations)));
+            this.port = web.start(settings.port());
+            this.unsandboxedReason = grader.flatMap(Grader::unsandboxedReason);
+        } catch (CourseContentException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the platform with the real grader, sandboxed unless {@code allowUnsandboxed}.
+     *
+     * @throws IllegalStateException    if the sandbox is required but unavailable, with the reason
+     * @throws CourseContentException   if the course content has problems, each listed
+     */
+    public static Platform start(Settings settings) throws CourseContentException {
+        // The grader works under the system's temporary directory, as its command line does: sandboxed child
+        // JVMs run as another user, who must be able to reach that directory, and a data directory under a
+        // home folder (mode 700) would lock them out.
+        Grader grader = new Grader(Path.of(System.getProperty("java.io.tmpdir")),
+                settings.allowUnsandboxed() ? Sandbox.Mode.IF_AVAILABLE : Sandbox.Mode.REQUIRED);
+        GraderFunctions functions = new GraderFunctions(grader::grade,
+                exercise -> new Validator(grader).validate(exercise, ProgressListener.NONE));
+        // On failure the constructor closes everything it was given, the grader included.
+        return new Platform(settings, Optional.of(grader), functions);
+    }
+
+    /** Starts the platform grading with {@code functions} instead of the grader: for tests of everything else. */
+    public static Platform start(Settings settings, GraderFunctions functions) throws CourseContentException {
+        return new Platform(settings, Optional.empty(), functions);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Why grading runs without the OS sandbox, when it does. */
+    public Optional<String> unsandboxedReason() {
+        return unsandboxedReason;
+    }
+
+    private <T extends AutoCloseable> T push(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    /** Stops the web server, the grading workers and the database, and deletes the grader's work directory. */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("hotpath: while stopping: " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.hotpath.platform.db;
+
+import dev.hotpath.platform.auth.User;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/** What instructors see of everyone's work: per-exercise statistics, drill-downs and the CSV export. */
+public final class DashboardRepository {
+
+    /**
+     * One exercise across all learners.
+     *
+     * @param passRate            learners with a passing submission / learners who submitted; 0 when none did
+     * @param medianAttemptsToPass over learners who passed: submissions up to and including their first pass
+     */
+    public record ExerciseStats(String exerciseId, int learners, int submissions, double passRate,
+                                OptionalDouble medianAttemptsToPass, List<FailingTest> commonFailures) {
+    }
+
+    /** A test and how many graded submissions (and of how many learners) failed it. */
+    public record FailingTest(String name, int failures, int learners) {
+    }
+
+    /** A learner's work on one exercise. */
+    public record LearnerSummary(User learner, int submissions, boolean passed, Instant lastSubmittedAt) {
+    }
+
+    /** One row of the CSV export. */
+    public record ExportRow(long submissionId, String email, String displayName, String exerciseId, String state,
+                            String verdict, int attempts, Instant submittedAt, Instant finishedAt, String summary) {
+    }
+
+    private record Attempt(String exerciseId, long userId, boolean passed) {
+    }
+
+    private static final int COMMON_FAILURES_SHOWN = 3;
+
+    private final Sql sql;
+
+    public DashboardRepository(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** Statistics of every exercise in {@code exerciseIds}, in that order, including those nobody tried. */
+    public List<ExerciseStats> exerciseStats(List<String> exerciseIds) {
+        Map<String, List<Attempt>> attempts = new LinkedHashMap<>();
+        sql.list("SELECT exercise_id, user_id, verdict FROM submissions ORDER BY exercise_id, user_id, id",
+                row -> attempts.computeIfAbsent(row.getString("exercise_id"), id -> new ArrayList<>())
+                        .add(new Attempt(row.getString("exercise_id"), row.getLong("user_id"), "PASS".equals(row.getString("verdict")))));
+        Map<String, List<FailingTest>> failures = commonFailures();
+        return exerciseIds.stream()
+                .map(id -> stats(id, attempts.getOrDefault(id, List.of()), failures.getOrDefault(id, List.of())))
+                .toList();
+    }
+
+    public List<LearnerSummary> learnersOf(String exerciseId) {
+        return sql.list("SELECT u.id, u.email, u.display_name, u.role, COUNT(*) AS submissions,"
+                        + " SUM(CASE WHEN s.verdict = 'PASS' THEN 1 ELSE 0 END) AS passes, MAX(s.submitted_at) AS last_submitted"
+                        + " FROM submissions s JOIN users u ON u.id = s.user_id WHERE s.exercise_id = ?"
+                        + " GROUP BY u.id, u.email, u.display_name, u.role ORDER BY last_submitted DESC",
+                row -> new LearnerSummary(UserRepository.user(row), row.getInt("submissions"), row.getLong("passes") > 0,
+                        row.getInstant("last_submitted")), exerciseId);
+    }
+
+    public List<ExportRow> export() {
+        return sql.list("SELECT s.id, u.email, u.display_name, s.exercise_id, s.state, s.verdict, s.attempts,"
+                        + " s.submitted_at, s.finished_at, s.summary FROM submissions s JOIN users u ON u.id = s.user_id"
+                        + " ORDER BY s.id",
+                row -> new ExportRow(row.getLong("id"), row.getString("email"), row.getString("display_name"),
+                        row.getString("exercise_id"), row.getString("state"), row.getString("verdict"),
+                        row.getInt("attempts"), row.getInstant("submitted_at"), row.getInstant("finished_at"),
+                        row.getString("summary")));
+    }
+
+    private Map<String, List<FailingTest>> commonFailures() {
+        Map<String, List<FailingTest>> failures = new LinkedHashMap<>();
+        sql.list("SELECT s.exercise_id, f.test_name, COUNT(*) AS failures, COUNT(DISTINCT s.user_id) AS learners"
+                        + " FROM failed_tests f JOIN submissions s ON s.id = f.submission_id"
+                        + " GROUP BY s.exercise_id, f.test_name ORDER BY failures DESC, f.test_name",
+                row -> {
+                    List<FailingTest> tests = failures.computeIfAbsent(row.getString("exercise_id"), id -> new ArrayList<>());
+                    if (tests.size() < COMMON_FAILURES_SHOWN) {
+                        tests.add(new FailingTest(row.getString("test_name"), row.getInt("failures"), row.getInt("learners")));
+                    }
+                    return tests;
+                });
+        return failures;
+    }
+
+    /** {@code attempts} are one exercise's submissions, ordered by learner, then by time. */
+    private static ExerciseStats stats(String exerciseId, List<Attempt> attempts, List<FailingTest> failures) {
+        Map<Long, List<Attempt>> byLearner = new LinkedHashMap<>();
+        attempts.forEach(attempt -> byLearner.computeIfAbsent(attempt.userId(), id -> new ArrayList<>()).add(attempt));
+        List<Integer> attemptsToPass = new ArrayList<>();
+        for (List<Attempt> learnerAttempts : byLearner.values()) {
+            for (int i = 0; i < learnerAttempts.size(); i++) {
+                if (learnerAttempts.get(i).passed()) {
+                    attemptsToPass.add(i + 1);
+                    break;
+                }
+            }
+        }
+        double passRate = byLearner.isEmpty() ? 0 : (double) attemptsToPass.size() / byLearner.size();
+        return new ExerciseStats(exerciseId, byLearner.size(), attempts.size(), passRate, median(attemptsToPass), failures);
+    }
+
+    private static OptionalDouble median(List<Integer> values) {
+        if (values.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        List<Integer> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return OptionalDouble.of(sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.hotpath.platform.grading;
+
+import dev.hotpath.grader.report.Verdict;
+
+import java.time.Instant;
+
+/**
+ * A submission as the queue sees it: everything but its files and its report.
+ *
+ * @param stage        the grader's stage while RUNNING ({@code compile}, {@code policy}, {@code tests},
+ *                     {@code performance}); null while queued
+ * @param stageMessage the latest progress message, e.g. "12 of 21 tests passed so far"
+ * @param attempts     how many times a worker started grading it: 2 after a crash during grading
+ * @param verdict      null until DONE
+ */
+public record SubmissionStatus(long id, long userId, String exerciseId, SubmissionState state, String stage,
+                               String stageMessage, int attempts, Verdict verdict, String summary,
+                               Instant submittedAt, Instant startedAt, Instant finishedAt) {
+
+    public boolean done() {
+        return state == SubmissionState.DONE;
+    }
+}

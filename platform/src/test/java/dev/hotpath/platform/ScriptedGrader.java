@@ -1,0 +1,140 @@
+package dev.hotpath.platform;
+
+import dev.hotpath.grader.ProgressEvent;
+import dev.hotpath.grader.ProgressListener;
+import dev.hotpath.grader.ValidationReport;
+import dev.hotpath.grader.exercise.Exercise;
+import dev.hotpath.grader.report.GradeReport;
+import dev.hotpath.grader.report.MetricResult;
+import dev.hotpath.grader.report.StageResult;
+import dev.hotpath.grader.report.TestResult;
+import dev.hotpath.grader.report.Verdict;
+import dev.hotpath.grader.submission.Submission;
+import dev.hotpath.platform.grading.GradeFunction;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A grader for tests of everything around grading: it reports progress through every stage like the
+ * real one, then returns the report the submitted code asks for with a marker comment
+ * ({@code // grade: FAIL_TESTS}, …; PASS otherwise). While {@link #hold()} is in effect, gradings
+ * wait in the tests stage until {@link #release()}.
+ */
+public final class ScriptedGrader implements GradeFunction {
+
+    /** The reports a submission can ask for. */
+    public enum Outcome { PASS, FAIL_TESTS, FAIL_COMPILE, FAIL_PERFORMANCE }
+
+    /** A test message and output that would run script if a page did not escape them. */
+    public static final String HOSTILE = "<script>alert('xss')</script><img src=x onerror=alert(1)>";
+
+    private final Map<String, AtomicInteger> gradings = new ConcurrentHashMap<>();
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+
+    public static String marker(Outcome outcome) {
+        return "// grade: " + outcome.name() + "\n";
+    }
+
+    public void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    public void release() {
+        gate.countDown();
+    }
+
+    /** How often code containing {@code text} was graded. */
+    public int gradingsOf(String text) {
+        return gradings.getOrDefault(text, new AtomicInteger()).get();
+    }
+
+    @Override
+    public GradeReport grade(Exercise exercise, Submission submission, ProgressListener listener) {
+        String code = String.join("\n", submission.files().values());
+        code.lines().filter(line -> line.startsWith("// id: "))
+                .forEach(line -> gradings.computeIfAbsent(line, key -> new AtomicInteger()).incrementAndGet());
+        Outcome outcome = outcome(code);
+        event(listener, "compile", ProgressEvent.Phase.STARTED, "");
+        event(listener, "compile", ProgressEvent.Phase.FINISHED, "compiled");
+        if (outcome == Outcome.FAIL_COMPILE) {
+            return report(exercise, Verdict.FAIL, "Your code does not compile: 1 error.", outcome);
+        }
+        event(listener, "policy", ProgressEvent.Phase.STARTED, "");
+        event(listener, "policy", ProgressEvent.Phase.FINISHED, "uses only what graded code may");
+        event(listener, "tests", ProgressEvent.Phase.STARTED, "");
+        event(listener, "tests", ProgressEvent.Phase.UPDATE, "1 of 2 tests done");
+        try {
+            if (!gate.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("a test held the scripted grader for 30 s and never released it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        event(listener, "tests", ProgressEvent.Phase.FINISHED, "2 of 2 tests passed");
+        return switch (outcome) {
+            case FAIL_TESTS -> report(exercise, Verdict.FAIL, "Not correct yet: 1 of 2 tests passed.", outcome);
+            case FAIL_PERFORMANCE -> report(exercise, Verdict.FAIL,
+                    "All tests pass, but the performance did not shift enough: origin-calls short.", outcome);
+            default -> report(exercise, Verdict.PASS, "All tests pass and every metric cleared its threshold.", outcome);
+        };
+    }
+
+    /** A validator that reports every check passed, with numbers, without grading anything. */
+    public static ValidationReport validate(Exercise exercise) {
+        return new ValidationReport(exercise.id(), List.of(
+                new ValidationReport.Check("starter", "passes every test", true, "21 of 21 tests passed"),
+                new ValidationReport.Check("solution", "passes (correct and fast)", true,
+                        "origin-calls: starter 3.1e+04, submission 4017 calls, ratio 0.131")));
+    }
+
+    private static Outcome outcome(String code) {
+        for (Outcome outcome : Outcome.values()) {
+            if (code.contains(marker(outcome))) {
+                return outcome;
+            }
+        }
+        return Outcome.PASS;
+    }
+
+    private static void event(ProgressListener listener, String stage, ProgressEvent.Phase phase, String message) {
+        StageResult result = phase == ProgressEvent.Phase.FINISHED
+                ? new StageResult(stage, StageResult.Status.PASSED, 1, message) : null;
+        listener.progress(new ProgressEvent(stage, phase, message, 0, result));
+    }
+
+    private static GradeReport report(Exercise exercise, Verdict verdict, String summary, Outcome outcome) {
+        boolean testsFail = outcome == Outcome.FAIL_TESTS;
+        boolean compiled = outcome != Outcome.FAIL_COMPILE;
+        boolean measured = outcome == Outcome.PASS || outcome == Outcome.FAIL_PERFORMANCE;
+        List<StageResult> stages = List.of(
+                new StageResult("compile", compiled ? StageResult.Status.PASSED : StageResult.Status.FAILED, 5,
+                        compiled ? "compiled" : "1 error"),
+                compiled ? new StageResult("policy", StageResult.Status.PASSED, 1, "uses only what graded code may")
+                        : StageResult.skipped("policy", "not run"),
+                compiled ? new StageResult("tests", testsFail ? StageResult.Status.FAILED : StageResult.Status.PASSED, 20,
+                        testsFail ? "1 of 2 tests passed" : "2 of 2 tests passed") : StageResult.skipped("tests", "not run"),
+                measured ? new StageResult("performance", outcome == Outcome.PASS ? StageResult.Status.PASSED
+                        : StageResult.Status.FAILED, 900, "measured") : StageResult.skipped("performance", "not run"));
+        List<TestResult> tests = compiled ? List.of(
+                new TestResult("[engine:junit-jupiter]/[class:x.CacheKeyTest]/[method:currencyMatters()]", "x.CacheKeyTest",
+                        "currencyMatters", "Cache keys › currency changes the page", true,
+                        testsFail ? TestResult.Status.FAILED : TestResult.Status.PASSED, testsFail ? HOSTILE : "", 3),
+                new TestResult("[engine:junit-jupiter]/[class:x.PageCacheTest]/[method:servesPages()]", "x.PageCacheTest",
+                        "servesPages", "Page cache › serves pages", false, TestResult.Status.PASSED, "", 2)) : List.of();
+        List<MetricResult> performance = measured ? List.of(
+                new MetricResult("origin-calls", "Origin renders", "calls", "lower", 30_000, outcome == Outcome.PASS ? 4_000 : 20_000,
+                        outcome == Outcome.PASS ? 0.1333 : 0.6667, 0.4, outcome == Outcome.PASS, List.of(30_000.0), List.of(4_000.0)),
+                new MetricResult("throughput", "Requests per second", "requests/s", "higher", 1_000, 7_000, 7.0, 2.4, true,
+                        List.of(1_000.0), List.of(7_000.0))) : List.of();
+        List<dev.hotpath.grader.report.CompileError> errors = compiled ? List.of()
+                : List.of(new dev.hotpath.grader.report.CompileError(exercise.manifest().editable().get(0), 3, 5,
+                "';' expected near " + HOSTILE));
+        return new GradeReport(GradeReport.SCHEMA, exercise.id(), verdict, summary, true, 1_000, stages, errors, tests,
+                performance, testsFail ? "printed " + HOSTILE : "", testsFail ? "Read the origin's URL rules again." : "");
+    }
+}

@@ -1,0 +1,147 @@
+package dev.hotpath.platform.web;
+
+import dev.hotpath.platform.Chromium;
+import dev.hotpath.platform.TestPlatform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A learner's whole way through the platform in headless Chromium, graded for real (in the sandbox):
+ * sign up, open a lesson, open its exercise, put the reference solution in the editor, submit with
+ * Ctrl-Enter, watch the progress move without reloading, see the verdict; then the instructor's
+ * dashboard counts it. Screenshots of the exercise page, the result page and the dashboard go to target/screenshots.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformBrowserTest {
+
+    private static final Duration GRADING = Duration.ofSeconds(180);
+
+    @TempDir
+    static Path work;
+    private static TestPlatform platform;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!Chromium.availableOrFailOnCi()) {
+            return;
+        }
+        platform = TestPlatform.real(work.resolve("data"));
+        browser = Chromium.start(work);
+    }
+
+    @BeforeEach
+    void needsChromium() {
+        Chromium.assumeInstalled();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aLearnerSignsUpReadsALessonSubmitsTheExerciseAndSeesItPass() throws Exception {
+        browser.get(platform.url("/signup"));
+        browser.findElement(By.id("email")).sendKeys("learner@example.org");
+        browser.findElement(By.id("name")).sendKeys("Lea");
+        browser.findElement(By.id("password")).sendKeys("correct horse");
+        browser.findElement(By.cssSelector("form.account-form button")).click();
+        await(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.cssSelector(".site-user"), "Lea"));
+
+        browser.findElement(By.cssSelector(".lesson-card a[href='/lessons/remove-repeated-work']")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Remove repeated work first");
+        assertThat(browser.findElements(By.cssSelector("article.prose pre code.hljs"))).as("highlighted code").isNotEmpty();
+        browser.findElement(By.cssSelector("#exercise-cache-key-explosion a.button-link")).click();
+
+        await(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cache key explosion");
+        screenshot("exercise.png");
+        browser.executeScript("document.querySelector('.CodeMirror').CodeMirror.setValue(arguments[0]);",
+                TestPlatform.solution());
+        WebElement editor = browser.findElement(By.cssSelector(".CodeMirror textarea"));
+        new Actions(browser).click(browser.findElement(By.cssSelector(".CodeMirror-code"))).perform();
+        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+
+        await(Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/submissions/\\d+$"));
+        // Mark this page load: a reload would clear it, so progress seen with the mark came over the event stream.
+        browser.executeScript("window.sameLoad = true;");
+        await(GRADING).until(driver -> "performance".equals(browser.executeScript(
+                "const current = document.querySelector('#progress li.current');"
+                        + " return window.sameLoad && current ? current.dataset.step : null;")));
+        await(GRADING).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.verdict")));
+
+        assertThat(browser.findElement(By.cssSelector("section.verdict h2")).getText()).isEqualTo("PASS");
+        assertThat(browser.findElements(By.cssSelector("#progress li.done"))).hasSize(6);
+        assertThat(browser.findElements(By.cssSelector("table.tests tr.test-passed"))).hasSizeGreaterThan(10);
+        assertThat(browser.findElements(By.cssSelector("svg.performance-chart rect.bar-passed"))).hasSize(2);
+        assertThat(Chromium.severeConsoleEntries(browser)).isEmpty();
+        screenshot("submission-pass.png");
+
+        browser.findElement(By.linkText("Back to the editor")).click();
+        await(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror")));
+        assertThat(browser.findElement(By.cssSelector(".editor-source")).getText()).startsWith("Loaded from your submission #");
+        assertThat(browser.findElements(By.cssSelector(".submission-list .badge-pass"))).hasSize(1);
+    }
+
+    @Test
+    @Order(2)
+    void theInstructorDashboardCountsThePass() throws Exception {
+        browser.findElement(By.cssSelector(".site-nav button.link-button")).click();
+        await(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.linkText("Sign up")));
+        browser.get(platform.url("/signup"));
+        browser.findElement(By.id("email")).sendKeys(TestPlatform.INSTRUCTOR);
+        browser.findElement(By.id("name")).sendKeys("Teacher");
+        browser.findElement(By.id("password")).sendKeys("correct horse");
+        browser.findElement(By.cssSelector("form.account-form button")).click();
+        await(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.linkText("Instructor")));
+
+        browser.findElement(By.linkText("Instructor")).click();
+        WebElement row = browser.findElement(By.cssSelector("tr[data-exercise='cache-key-explosion']"));
+        assertThat(row.findElement(By.cssSelector(".learners")).getText()).isEqualTo("1");
+        assertThat(row.findElement(By.cssSelector(".pass-rate")).getText()).isEqualTo("100%");
+        assertThat(row.findElement(By.cssSelector(".median-attempts")).getText()).isEqualTo("1");
+        screenshot("instructor-dashboard.png");
+
+        row.findElement(By.tagName("a")).click();
+        browser.findElement(By.linkText("Lea")).click();
+        browser.findElement(By.cssSelector("tbody tr a")).click();
+        assertThat(browser.findElement(By.cssSelector(".submission-meta")).getText()).contains("by Lea (learner@example.org)");
+        assertThat(Chromium.severeConsoleEntries(browser)).isEmpty();
+    }
+
+    private static WebDriverWait await(Duration timeout) {
+        return new WebDriverWait(browser, timeout);
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(folder.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}

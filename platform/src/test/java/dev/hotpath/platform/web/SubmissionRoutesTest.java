@@ -1,0 +1,175 @@
+package dev.hotpath.platform.web;
+
+import dev.hotpath.platform.ScriptedGrader;
+import dev.hotpath.platform.ScriptedGrader.Outcome;
+import dev.hotpath.platform.TestPlatform;
+import dev.hotpath.platform.WebClient;
+import dev.hotpath.platform.grading.GradingLimits;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The result page and its event stream: progress while grading, then tests, performance (table and
+ * chart), hint, compile errors and output, all escaped; and nobody but the author and instructors
+ * sees a submission, on any route.
+ */
+class SubmissionRoutesTest {
+
+    @TempDir
+    static Path data;
+    private static TestPlatform platform;
+    private static final ScriptedGrader grader = new ScriptedGrader();
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = TestPlatform.scripted(data, grader, GradingLimits.DEFAULT);
+    }
+
+    @AfterEach
+    void releaseTheGrader() {
+        grader.release();
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    @Test
+    void aPassingResultShowsEveryStageTheTestsThePerformanceTableAndTheChart() {
+        WebClient learner = platform.client().signUp("pass@example.org", "Pass");
+        long id = learner.submit("// passes");
+        learner.awaitVerdict(id, Duration.ofSeconds(10));
+
+        Document page = learner.page("/submissions/" + id);
+
+        assertThat(page.select("#progress").attr("data-done")).isEqualTo("true");
+        assertThat(page.select("#progress li").eachAttr("data-step"))
+                .containsExactly("queued", "compile", "policy", "tests", "performance", "verdict");
+        assertThat(page.select("#progress li.done")).hasSize(6);
+        assertThat(page.select("section.verdict-pass h2").text()).isEqualTo("PASS");
+        assertThat(page.select("section.verdict-pass .verdict-summary").text())
+                .isEqualTo("All tests pass and every metric cleared its threshold.");
+        assertThat(page.select("table.tests tbody tr")).hasSize(2);
+        assertThat(page.select("table.tests .badge-hidden")).hasSize(1);
+        assertThat(page.select("table.performance tbody tr").eachText()).containsExactly(
+                "origin-calls Origin renders 30,000 calls 4,000 calls 0.1333 ≤ 0.4 passed",
+                "throughput Requests per second 1,000 requests/s 7,000 requests/s 7 ≥ 2.4 passed");
+        assertThat(page.select("svg.performance-chart rect.bar-passed")).hasSize(2);
+        assertThat(page.select("svg.performance-chart .chart-value").eachText()).containsExactly("1×", "7.5×", "1×", "7.0×");
+        assertThat(page.select("svg.performance-chart .chart-threshold-label").eachText())
+                .containsExactly("needs 2.5×", "needs 2.4×");
+        assertThat(page.select("section.hint")).isEmpty();
+    }
+
+    @Test
+    void testMessagesOutputAndCompileErrorsAreShownEscaped() {
+        WebClient learner = platform.client().signUp("xss@example.org", "<script>alert('name')</script>");
+        long failing = learner.submit(ScriptedGrader.marker(Outcome.FAIL_TESTS));
+        learner.awaitVerdict(failing, Duration.ofSeconds(10));
+
+        HttpResponse<String> response = learner.get("/submissions/" + failing);
+        assertThat(response.body()).doesNotContain("<script>alert").doesNotContain("<img src=x")
+                .contains("&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;");
+        Document page = org.jsoup.Jsoup.parse(response.body());
+        assertThat(page.select("main script, main img")).isEmpty();
+        assertThat(page.select("tr.test-failed .test-message").text()).isEqualTo(ScriptedGrader.HOSTILE);
+        assertThat(page.select("pre.output").text()).isEqualTo("printed " + ScriptedGrader.HOSTILE);
+        assertThat(page.select("section.hint p").text()).isEqualTo("Read the origin's URL rules again.");
+        assertThat(page.select("#progress li[data-step=tests]").attr("class")).isEqualTo("failed");
+        assertThat(page.select("#progress li[data-step=performance]").attr("class")).isEqualTo("skipped");
+        assertThat(page.select(".site-user").text()).isEqualTo("<script>alert('name')</script>");
+
+        long broken = learner.submit(ScriptedGrader.marker(Outcome.FAIL_COMPILE));
+        learner.awaitVerdict(broken, Duration.ofSeconds(10));
+        HttpResponse<String> compile = learner.get("/submissions/" + broken);
+        assertThat(compile.body()).doesNotContain("<script>alert");
+        assertThat(org.jsoup.Jsoup.parse(compile.body()).select(".compile-errors code").text())
+                .isEqualTo(TestPlatform.EDITABLE + ":3:5: ';' expected near " + ScriptedGrader.HOSTILE);
+    }
+
+    @Test
+    void aLearnerCannotReachAnotherLearnersSubmissionOnAnyRoute() {
+        WebClient author = platform.client().signUp("author@example.org", "Author");
+        long id = author.submit("// mine");
+        author.awaitVerdict(id, Duration.ofSeconds(10));
+        WebClient other = platform.client().signUp("other@example.org", "Other");
+
+        for (String path : List.of("/submissions/" + id, "/api/submissions/" + id, "/api/submissions/" + id + "/report")) {
+            HttpResponse<String> response = other.get(path, "Accept", "text/event-stream");
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.body()).as(path).contains("There is no submission " + id + " of yours.").doesNotContain("// mine");
+        }
+        assertThat(other.get("/submissions/" + id + "/events", "Accept", "text/event-stream").statusCode()).isEqualTo(404);
+        assertThat(other.get("/exercises/" + TestPlatform.EXERCISE + "/history").body()).doesNotContain("#" + id + "<");
+        assertThat(platform.client().get("/api/submissions/" + id).statusCode()).as("signed out").isEqualTo(401);
+        assertThat(other.get("/submissions/not-a-number").statusCode()).isEqualTo(404);
+
+        WebClient teacher = platform.client().signUp(TestPlatform.INSTRUCTOR, "Teacher");
+        Document asInstructor = teacher.page("/submissions/" + id);
+        assertThat(asInstructor.select(".submission-meta").text()).contains("by Author (author@example.org)");
+        assertThat(teacher.get("/api/submissions/" + id + "/report").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theEventStreamSendsEveryStepThenTheVerdictAndEnds() throws Exception {
+        WebClient learner = platform.client().signUp("events@example.org", "Events");
+        grader.hold();
+        long id = learner.submit("// watched");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(learner.url("/submissions/" + id + "/events")))
+                .header("Accept", "text/event-stream").build();
+        CompletableFuture<List<String>> events = new CompletableFuture<>();
+        HttpResponse<Stream<String>> stream = learner.httpClient().send(request, HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        Thread reader = new Thread(() -> {
+            List<String> data = new ArrayList<>();
+            stream.body().filter(line -> line.startsWith("data: ")).forEach(line -> data.add(line.substring(6)));
+            events.complete(data);
+        });
+        reader.start();
+
+        WebClient.sleep(200);
+        grader.release();
+        List<String> received = events.get(10, TimeUnit.SECONDS);
+
+        assertThat(received).isNotEmpty();
+        assertThat(received.get(0)).containsAnyOf("\"state\":\"QUEUED\"", "\"state\":\"RUNNING\"");
+        assertThat(received).anySatisfy(event -> assertThat(event).contains("{\"name\":\"tests\",\"label\":\"Tests\",\"state\":\"current\",\"message\":\"1 of 2 tests done\"}"));
+        assertThat(received.get(received.size() - 1)).contains("\"done\":true", "\"verdict\":\"PASS\"",
+                "{\"name\":\"performance\",\"label\":\"Performance (benchmark)\",\"state\":\"done\",\"message\":\"measured\"}");
+    }
+
+    @Test
+    void theEventStreamOfAGradedSubmissionSendsTheVerdictOnceAndEnds() throws IOException, InterruptedException {
+        WebClient learner = platform.client().signUp("late-events@example.org", "Late");
+        long id = learner.submit("// done before watching");
+        learner.awaitVerdict(id, Duration.ofSeconds(10));
+
+        HttpResponse<String> events = learner.get("/submissions/" + id + "/events", "Accept", "text/event-stream");
+
+        assertThat(events.body().lines().filter(line -> line.startsWith("event: progress"))).hasSize(1);
+        assertThat(events.body()).contains("\"done\":true");
+        HttpResponse<String> plain = learner.get("/submissions/" + id + "/events");
+        assertThat(plain.statusCode()).isEqualTo(406);
+        assertThat(WebClient.alert(plain)).startsWith("This address is an event stream");
+    }
+}
