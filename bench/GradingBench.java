@@ -1,5 +1,6 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hotpath.grader.report.Numbers;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -140,7 +141,8 @@ public class GradingBench {
             double median = median(values);
             double min = values.stream().mapToDouble(d -> d).min().orElse(0);
             double max = values.stream().mapToDouble(d -> d).max().orElse(0);
-            System.out.printf(Locale.ROOT, "  %-10s %-14s %.3f [%.3f–%.3f] spread %.1f%%%n", label, metric, median, min, max,
+            System.out.printf(Locale.ROOT, "  %-10s %-18s %s [%s–%s] spread %.1f%%%n", label, metric,
+                    Numbers.significant(median), Numbers.significant(min), Numbers.significant(max),
                     100 * (max - min) / median);
         }
     }

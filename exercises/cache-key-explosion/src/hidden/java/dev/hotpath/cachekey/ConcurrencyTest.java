@@ -25,7 +25,7 @@ class ConcurrencyTest {
     @Test
     @DisplayName("concurrent misses for one page make one origin call")
     void concurrentMissesRenderOnce() throws Exception {
-        Origin origin = new Origin(100, Duration.ofMillis(200));
+        Origin origin = new Origin(100, Duration.ofMillis(100));
         PageCache cache = new PageCache(origin, 100);
         int threads = 8;
         CyclicBarrier start = new CyclicBarrier(threads);
@@ -57,7 +57,7 @@ class ConcurrencyTest {
         // Small, so every thread keeps evicting: the cache's structure changes on nearly every call.
         PageCache cache = new PageCache(origin, 32);
         int threads = 8;
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(600);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(400);
         CyclicBarrier start = new CyclicBarrier(threads);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {

@@ -61,13 +61,13 @@ class PurgeTest {
     @Test
     @DisplayName("a render in flight during purge is not served after purge returns")
     void renderOvertakenByPurge() throws Exception {
-        Origin origin = new Origin(100, Duration.ofMillis(200));
+        Origin origin = new Origin(100, Duration.ofMillis(120));
         PageCache cache = new PageCache(origin, 100);
         String url = "/products/AB-1234?locale=de-DE";
 
         CompletableFuture<Page> inFlight = CompletableFuture.supplyAsync(() -> cache.get(url));
         awaitCalls(origin, 1);
-        Thread.sleep(50); // the origin has read version 1 and is rendering it
+        Thread.sleep(20); // the origin has read version 1 and is rendering it
         origin.update("AB-1234");
         cache.purge("AB-1234");
         inFlight.get(10, TimeUnit.SECONDS);

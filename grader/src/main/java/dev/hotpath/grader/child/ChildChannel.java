@@ -22,22 +22,35 @@ public final class ChildChannel {
 
     private final PrintStream channel;
     private final String token;
+    private final BufferedReader parent;
 
-    private ChildChannel(PrintStream channel, String token) {
+    private ChildChannel(PrintStream channel, String token, BufferedReader parent) {
         this.channel = channel;
         this.token = token;
+        this.parent = parent;
     }
 
     /** Takes over standard output and reads the token; call first thing in {@code main}. */
     public static ChildChannel open() throws IOException {
         PrintStream channel = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
-        String token = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)).readLine();
+        BufferedReader parent = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+        String token = parent.readLine();
         if (token == null || token.isBlank()) {
             throw new IOException("no channel token on standard input");
         }
         System.setIn(InputStream.nullInputStream());
-        return new ChildChannel(channel, token.strip());
+        return new ChildChannel(channel, token.strip(), parent);
+    }
+
+    /**
+     * Waits until the parent says go; a parent that gave up on this child (its submission did not
+     * compile) closes standard input instead, and the child ends quietly.
+     */
+    public void awaitGo() throws IOException {
+        if (!"go".equals(parent.readLine())) {
+            halt();
+        }
     }
 
     /** Sends one event: {@code type} and alternating keys and values. */

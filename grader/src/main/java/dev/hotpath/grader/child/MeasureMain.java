@@ -39,6 +39,7 @@ public final class MeasureMain {
             return;
         }
         try {
+            channel.awaitGo();
             int warmup = 0;
             int iterations = 1;
             int iterationMillis = 100;

@@ -34,8 +34,11 @@ public final class TestMain {
             return;
         }
         try {
+            // Booting JUnit overlaps the parent's compiling; nothing of the exercise's loads before go.
+            Launcher launcher = launcher();
+            channel.awaitGo();
             Set<Path> roots = Arrays.stream(args).map(Path::of).collect(Collectors.toSet());
-            launcher().execute(request(roots), new Listener(channel));
+            launcher.execute(request(roots), new Listener(channel));
             channel.send("done");
         } catch (Throwable t) {
             channel.send("crashed", "message", Failures.describe(t));

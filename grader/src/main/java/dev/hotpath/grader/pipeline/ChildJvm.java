@@ -79,48 +79,92 @@ final class ChildJvm {
         return sandbox != null;
     }
 
+    /** Starts a child and runs it to the end. */
     Outcome run(Spec spec, ChannelHandler handler, Duration wallLimit) throws IOException, InterruptedException {
+        try (Launched child = launch(spec, wallLimit)) {
+            return child.run(handler);
+        }
+    }
+
+    /**
+     * Starts a child that boots and then waits for {@link Launched#run} before it runs anything of the
+     * exercise's, so its start-up can overlap work the parent still has to do (compiling the submission).
+     */
+    Launched launch(Spec spec, Duration wallLimit) throws IOException {
         String token = HexFormat.of().formatHex(RANDOM.generateSeed(16));
         ProcessBuilder builder = new ProcessBuilder(command(spec, wallLimit)).directory(spec.workDir().toFile());
         builder.environment().clear();
         builder.environment().put("LANG", "C.UTF-8");
         // Fewer malloc arenas keep the JVM's address space within the sandbox's cap.
         builder.environment().put("MALLOC_ARENA_MAX", "2");
-        Process process = builder.start();
-        try (OutputStream stdin = process.getOutputStream()) {
-            stdin.write((token + "\n").getBytes(StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            // The child died before reading its token; its exit code and output tell why.
+        return new Launched(builder.start(), token, wallLimit);
+    }
+
+    /** A started child JVM; closing it stops it if it still runs. */
+    static final class Launched implements AutoCloseable {
+
+        private final Process process;
+        private final String token;
+        private final Duration wallLimit;
+        private final OutputCapture output = new OutputCapture(KEPT_OUTPUT_BYTES);
+        private final AtomicReference<String> stopReason = new AtomicReference<>();
+        private final Thread outputReader;
+
+        private Launched(Process process, String token, Duration wallLimit) {
+            this.process = process;
+            this.token = token;
+            this.wallLimit = wallLimit;
+            this.outputReader = daemon("hotpath-output", () -> readOutput(process.getErrorStream(), output, stopReason));
+            send(token);
         }
 
-        OutputCapture output = new OutputCapture(KEPT_OUTPUT_BYTES);
-        AtomicReference<String> stopReason = new AtomicReference<>();
-        Thread channelReader = daemon("hotpath-channel", () ->
-                readChannel(process.getInputStream(), token, handler, output, stopReason));
-        Thread outputReader = daemon("hotpath-output", () ->
-                readOutput(process.getErrorStream(), output, stopReason));
+        /** Lets the child go and follows it to the end, feeding its channel to {@code handler}. */
+        Outcome run(ChannelHandler handler) throws InterruptedException {
+            send("go");
+            try {
+                process.getOutputStream().close();
+            } catch (IOException e) {
+                // Already gone; its exit code and output tell why.
+            }
+            Thread channelReader = daemon("hotpath-channel", () ->
+                    readChannel(process.getInputStream(), token, handler, output, stopReason));
+            long deadline = System.nanoTime() + wallLimit.toNanos();
+            while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
+                long now = System.nanoTime();
+                if (stopReason.get() == null && now > deadline) {
+                    stopReason.compareAndSet(null, "it ran longer than the limit of " + wallLimit.toSeconds() + " s");
+                }
+                String overdue = handler.overdue(now);
+                if (overdue != null) {
+                    stopReason.compareAndSet(null, overdue);
+                }
+                if (stopReason.get() != null) {
+                    destroyTree(process);
+                    process.waitFor(5, TimeUnit.SECONDS);
+                    break;
+                }
+            }
+            channelReader.join(TimeUnit.SECONDS.toMillis(5));
+            outputReader.join(TimeUnit.SECONDS.toMillis(5));
+            destroyTree(process);
+            String reason = stopReason.get();
+            return new Outcome(reason != null ? -1 : process.exitValue(), reason, output.text(), output.totalBytes());
+        }
 
-        long deadline = System.nanoTime() + wallLimit.toNanos();
-        while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
-            long now = System.nanoTime();
-            if (stopReason.get() == null && now > deadline) {
-                stopReason.compareAndSet(null, "it ran longer than the limit of " + wallLimit.toSeconds() + " s");
-            }
-            String overdue = handler.overdue(now);
-            if (overdue != null) {
-                stopReason.compareAndSet(null, overdue);
-            }
-            if (stopReason.get() != null) {
-                destroyTree(process);
-                process.waitFor(5, TimeUnit.SECONDS);
-                break;
+        private void send(String line) {
+            try {
+                OutputStream stdin = process.getOutputStream();
+                stdin.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+                stdin.flush();
+            } catch (IOException e) {
+                // The child died early; its exit code and output tell why.
             }
         }
-        channelReader.join(TimeUnit.SECONDS.toMillis(5));
-        outputReader.join(TimeUnit.SECONDS.toMillis(5));
-        destroyTree(process);
-        String reason = stopReason.get();
-        return new Outcome(reason != null ? -1 : process.exitValue(), reason, output.text(), output.totalBytes());
+
+        @Override
+        public void close() {
+            destroyTree(process);
+        }
     }
 
     private List<String> command(Spec spec, Duration wallLimit) {

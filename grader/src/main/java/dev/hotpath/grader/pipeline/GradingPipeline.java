@@ -76,21 +76,34 @@ public final class GradingPipeline implements AutoCloseable {
     }
 
     public GradeReport grade(Exercise exercise, Submission submission, ProgressListener listener) {
-        long start = System.nanoTime();
-        Progress progress = new Progress(listener, start);
+        Progress progress = new Progress(listener, System.nanoTime());
         VerdictStage verdict = new VerdictStage(exercise.manifest(), children.sandboxed());
         try (Workspace workspace = Workspace.create(workRoot, "grade-")) {
             PreparedExercise prepared = prepare(exercise);
             Path submissionClasses = workspace.directory("submission");
             Path scratch = workspace.directory("scratch");
+            if (correct(prepared, submission, submissionClasses, scratch, progress, verdict)) {
+                measure(prepared, submissionClasses, scratch, progress, verdict);
+            }
+            return verdict.report(progress.elapsedMillis());
+        } catch (GradingException e) {
+            return verdict.error(e.getMessage(), progress.elapsedMillis());
+        } catch (IOException | UncheckedIOException e) {
+            return verdict.error("the grader's work directory failed: " + e.getMessage(), progress.elapsedMillis());
+        }
+    }
 
+    /** Compile, policy and tests; true when all passed. The test JVM boots while the submission compiles. */
+    private boolean correct(PreparedExercise prepared, Submission submission, Path submissionClasses, Path scratch,
+                            Progress progress, VerdictStage verdict) throws GradingException, IOException {
+        try (ChildJvm.Launched testJvm = TestStage.launch(prepared, submissionClasses, scratch, children)) {
             progress.started(CompileStage.NAME);
             CompileStage.Result compiled = CompileStage.run(prepared, submission, submissionClasses);
             Workspace.share(submissionClasses);
             progress.finished(compiled.stage());
             verdict.compiled(compiled);
             if (!compiled.passed()) {
-                return verdict.report(progress.elapsedMillis());
+                return false;
             }
 
             progress.started(PolicyStage.NAME);
@@ -98,38 +111,34 @@ public final class GradingPipeline implements AutoCloseable {
             progress.finished(policed.stage());
             verdict.policed(policed);
             if (!policed.passed()) {
-                return verdict.report(progress.elapsedMillis());
+                return false;
             }
 
             progress.started(TestStage.NAME);
-            TestStage.Result tested = TestStage.run(prepared, submissionClasses, scratch, children,
-                    progress.updates(TestStage.NAME));
+            TestStage.Result tested = TestStage.run(prepared, testJvm, progress.updates(TestStage.NAME));
             progress.finished(tested.stage());
             verdict.tested(tested);
-            if (!tested.passed()) {
-                return verdict.report(progress.elapsedMillis());
-            }
-
-            progress.started(PerformanceStage.NAME);
-            PerformanceStage.Result measured;
-            if (!measurementSlot.tryAcquire()) {
-                progress.updates(PerformanceStage.NAME).accept("waiting for another grading's measurement to finish");
-                measurementSlot.acquireUninterruptibly();
-            }
-            try {
-                measured = PerformanceStage.run(prepared, submissionClasses, scratch, children,
-                        progress.updates(PerformanceStage.NAME));
-            } finally {
-                measurementSlot.release();
-            }
-            progress.finished(measured.stage());
-            verdict.measured(measured);
-            return verdict.report(progress.elapsedMillis());
-        } catch (GradingException e) {
-            return verdict.error(e.getMessage(), progress.elapsedMillis());
-        } catch (IOException | UncheckedIOException e) {
-            return verdict.error("the grader's work directory failed: " + e.getMessage(), progress.elapsedMillis());
+            return tested.passed();
         }
+    }
+
+    /** The performance stage, one grading at a time. */
+    private void measure(PreparedExercise prepared, Path submissionClasses, Path scratch, Progress progress,
+                         VerdictStage verdict) throws GradingException {
+        progress.started(PerformanceStage.NAME);
+        if (!measurementSlot.tryAcquire()) {
+            progress.updates(PerformanceStage.NAME).accept("waiting for another grading's measurement to finish");
+            measurementSlot.acquireUninterruptibly();
+        }
+        PerformanceStage.Result measured;
+        try {
+            measured = PerformanceStage.run(prepared, submissionClasses, scratch, children,
+                    progress.updates(PerformanceStage.NAME));
+        } finally {
+            measurementSlot.release();
+        }
+        progress.finished(measured.stage());
+        verdict.measured(measured);
     }
 
     /** The exercise prepared for grading, from cache while its build is unchanged. */

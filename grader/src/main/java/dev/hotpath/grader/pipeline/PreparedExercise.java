@@ -20,10 +20,8 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -48,8 +46,7 @@ final class PreparedExercise {
     }
 
     /** What is derived from the starter. */
-    private record Derived(Path starterClasses, Map<String, String> editableFileOfClass, RequiredApi requiredApi,
-                           TestCatalog tests) {
+    private record Derived(Path starterClasses, TestCatalog tests) {
     }
 
     /** The private copies of the exercise's fixed classes. */
@@ -63,13 +60,15 @@ final class PreparedExercise {
     private final Exercise exercise;
     private final FixedClasses classes;
     private final ClassHierarchy fixedHierarchy;
+    private final RequiredApi requiredApi;
     private final CompletableFuture<Derived> derived;
 
     private PreparedExercise(Exercise exercise, FixedClasses classes, ClassHierarchy fixedHierarchy,
-                             CompletableFuture<Derived> derived) {
+                             RequiredApi requiredApi, CompletableFuture<Derived> derived) {
         this.exercise = exercise;
         this.classes = classes;
         this.fixedHierarchy = fixedHierarchy;
+        this.requiredApi = requiredApi;
         this.derived = derived;
     }
 
@@ -89,6 +88,7 @@ final class PreparedExercise {
                     fixedHierarchy.add(Files.readAllBytes(file));
                 }
             }
+            RequiredApi requiredApi = RequiredApi.collect(classes.all(), fixedHierarchy::isExercise);
             CompletableFuture<Derived> derived = new CompletableFuture<>();
             Thread worker = new Thread(() -> {
                 try {
@@ -99,7 +99,7 @@ final class PreparedExercise {
             }, "hotpath-prepare-" + exercise.id());
             worker.setDaemon(true);
             worker.start();
-            return new PreparedExercise(exercise, classes, fixedHierarchy, derived);
+            return new PreparedExercise(exercise, classes, fixedHierarchy, requiredApi, derived);
         } catch (ExerciseNotReadyException e) {
             throw new GradingException(e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
@@ -115,16 +115,8 @@ final class PreparedExercise {
                 throw new GradingException("the exercise's starter (" + exercise.starterDir() + ") does not compile: "
                         + errors.stream().map(CompileError::toString).collect(Collectors.joining("; ")));
             }
-            Map<String, String> editableFileOfClass = new HashMap<>();
-            Set<String> editableClasses = new HashSet<>();
-            for (Path file : RequiredApi.classFiles(starter)) {
-                ClassReader reader = new ClassReader(Files.readAllBytes(file));
-                editableClasses.add(reader.getClassName());
-                editableFileOfClass.put(reader.getClassName().split("\\$")[0], sourcePath(reader));
-            }
             Workspace.share(starter);
-            RequiredApi api = RequiredApi.collect(classes.all(), editableClasses);
-            return new Derived(starter, Map.copyOf(editableFileOfClass), api, discoverTests(classes, starter));
+            return new Derived(starter, discoverTests(classes, starter));
         } catch (InvalidSubmissionException e) {
             throw new GradingException("the exercise's starter is incomplete: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
@@ -154,9 +146,8 @@ final class PreparedExercise {
     }
 
     /** Checks that a compiled submission still offers what the tests and benchmarks call. */
-    List<CompileError> checkApi(Path submissionClasses) throws GradingException {
-        Derived ready = derived();
-        return ready.requiredApi().check(submissionClasses, ready.editableFileOfClass());
+    List<CompileError> checkApi(Path submissionClasses) {
+        return requiredApi.check(submissionClasses, exercise.manifest().editable());
     }
 
     private Derived derived() throws GradingException {

@@ -20,13 +20,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The members of the editable classes that the exercise's fixed code (support, tests, benchmarks)
- * uses. A submission that drops or changes one of them compiles on its own but cannot be tested, so
- * the grader reports it like a compile error, naming the member.
+ * uses: every class it refers to that neither the fixed code nor the JDK and the grader's libraries
+ * provide must come from the submission. A submission that drops or changes one of them compiles on
+ * its own but cannot be tested, so the grader reports it like a compile error, naming the member.
  */
 final class RequiredApi {
 
@@ -40,8 +42,15 @@ final class RequiredApi {
         this.uses = uses;
     }
 
-    /** Collects what the class files under {@code fixedCode} use of {@code editableClasses} (internal names). */
-    static RequiredApi collect(List<Path> fixedCode, Set<String> editableClasses) {
+    /**
+     * Collects what the class files under {@code fixedCode} use of classes they do not provide.
+     *
+     * @param fixed whether a class (internal name) is one of the fixed classes
+     */
+    static RequiredApi collect(List<Path> fixedCode, Predicate<String> fixed) {
+        Map<String, Boolean> fromSubmission = new HashMap<>();
+        Predicate<String> editable = type -> fromSubmission.computeIfAbsent(type,
+                name -> !name.startsWith("[") && !fixed.test(name) && !provided(name));
         Set<Use> uses = new LinkedHashSet<>();
         for (Path root : fixedCode) {
             for (Path file : classFiles(root)) {
@@ -52,21 +61,21 @@ final class RequiredApi {
                         return new MethodVisitor(Opcodes.ASM9) {
                             @Override
                             public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
-                                if (editableClasses.contains(owner)) {
+                                if (editable.test(owner)) {
                                     uses.add(new Use(owner, method, desc, true));
                                 }
                             }
 
                             @Override
                             public void visitFieldInsn(int opcode, String owner, String field, String desc) {
-                                if (editableClasses.contains(owner)) {
+                                if (editable.test(owner)) {
                                     uses.add(new Use(owner, field, desc, false));
                                 }
                             }
 
                             @Override
                             public void visitTypeInsn(int opcode, String type) {
-                                if (editableClasses.contains(type)) {
+                                if (editable.test(type)) {
                                     uses.add(new Use(type, null, null, false));
                                 }
                             }
@@ -78,12 +87,22 @@ final class RequiredApi {
         return new RequiredApi(uses);
     }
 
+    /** Whether the JDK or the grader's own libraries (JUnit, JMH) have the class. */
+    private static boolean provided(String internalName) {
+        try {
+            Class.forName(internalName.replace('/', '.'), false, RequiredApi.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     /**
      * Checks the compiled submission in {@code classes}.
      *
-     * @param fileOf maps a top-level class's internal name to the editable file it comes from
+     * @param editableFiles the exercise's editable files, to say which one a missing member belongs in
      */
-    List<CompileError> check(Path classes, Map<String, String> fileOf) {
+    List<CompileError> check(Path classes, List<String> editableFiles) {
         Map<String, Set<String>> members = new HashMap<>();
         for (Path file : classFiles(classes)) {
             ClassReader reader = new ClassReader(read(file));
@@ -111,7 +130,8 @@ final class RequiredApi {
         List<CompileError> errors = new ArrayList<>();
         for (Use use : uses) {
             Set<String> declared = members.get(use.owner());
-            String file = fileOf.getOrDefault(use.owner().split("\\$")[0], "");
+            String topLevel = "src/main/java/" + use.owner().split("\\$")[0] + ".java";
+            String file = editableFiles.contains(topLevel) ? topLevel : editableFiles.get(0);
             if (declared == null) {
                 errors.add(new CompileError(file, 0, 0, "the tests use class " + readable(use.owner())
                         + ", which your code no longer has"));

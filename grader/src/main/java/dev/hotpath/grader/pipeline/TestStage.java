@@ -30,25 +30,36 @@ final class TestStage {
     private TestStage() {
     }
 
-    static Result run(PreparedExercise exercise, Path submissionClasses, Path workDir, ChildJvm children,
-                      Consumer<String> progress) throws GradingException {
+    /**
+     * Starts the test JVM before the submission is compiled: it boots JUnit while the parent compiles,
+     * then waits for {@link #run}. Close it if the submission never gets that far.
+     */
+    static ChildJvm.Launched launch(PreparedExercise exercise, Path submissionClasses, Path workDir, ChildJvm children)
+            throws GradingException {
+        Limits limits = exercise.exercise().manifest().limits();
+        PreparedExercise.FixedClasses fixed = exercise.classes();
+        // The submission comes last: a class in it cannot replace a fixed one.
+        List<Path> classpath = List.of(fixed.support(), fixed.visibleTests(), fixed.hiddenTests(), submissionClasses);
+        ChildJvm.Spec spec = new ChildJvm.Spec(classpath, JvmOptions.forTests(), limits.heapMegabytes(),
+                TestMain.class.getName(), List.of(fixed.visibleTests().toString(), fixed.hiddenTests().toString()), workDir);
+        try {
+            return children.launch(spec, Duration.ofSeconds(limits.runSeconds()));
+        } catch (IOException e) {
+            throw new GradingException("could not start the test JVM: " + e.getMessage(), e);
+        }
+    }
+
+    static Result run(PreparedExercise exercise, ChildJvm.Launched child, Consumer<String> progress)
+            throws GradingException {
         long start = System.nanoTime();
         Limits limits = exercise.exercise().manifest().limits();
         PreparedExercise.TestCatalog catalog = exercise.tests();
         int total = catalog.expected().size();
         TestRunRecorder recorder = new TestRunRecorder(catalog.expected(), catalog.containers(), limits.testSeconds(),
                 done -> progress.accept(done + " of " + total + " tests done"));
-
-        PreparedExercise.FixedClasses fixed = exercise.classes();
-        // The submission comes last: a class in it cannot replace a fixed one.
-        List<Path> classpath = List.of(fixed.support(), fixed.visibleTests(), fixed.hiddenTests(), submissionClasses);
-        ChildJvm.Spec spec = new ChildJvm.Spec(classpath, JvmOptions.forTests(), limits.heapMegabytes(),
-                TestMain.class.getName(), List.of(fixed.visibleTests().toString(), fixed.hiddenTests().toString()), workDir);
         ChildJvm.Outcome outcome;
         try {
-            outcome = children.run(spec, recorder, Duration.ofSeconds(limits.runSeconds()));
-        } catch (IOException e) {
-            throw new GradingException("could not start the test JVM: " + e.getMessage(), e);
+            outcome = child.run(recorder);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GradingException("grading was interrupted", e);
