@@ -1,13 +1,13 @@
 package dev.hotpath.platform.web;
 
 import dev.hotpath.platform.ScriptedGrader;
+import dev.hotpath.platform.ScriptedPlatform;
 import dev.hotpath.platform.TestPlatform;
 import dev.hotpath.platform.WebClient;
 import dev.hotpath.platform.grading.GradingLimits;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
@@ -20,19 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** /signup, /login, /logout and /api/session: sessions, cookies, CSRF, and every refusal's message. */
 class AccountRoutesTest {
 
-    @TempDir
-    static Path data;
-    private static TestPlatform platform;
-
-    @BeforeAll
-    static void start() throws Exception {
-        platform = TestPlatform.scripted(data, new ScriptedGrader(), GradingLimits.DEFAULT);
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
-    }
+    @RegisterExtension
+    static final ScriptedPlatform platform = new ScriptedPlatform();
 
     @Test
     void signingUpOpensAnHttpOnlySameSiteSessionAndGoesWhereTheVisitorWasHeading() {

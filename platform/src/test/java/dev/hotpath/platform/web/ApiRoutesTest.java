@@ -3,18 +3,13 @@ package dev.hotpath.platform.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.ReportJson;
-import dev.hotpath.platform.ScriptedGrader;
+import dev.hotpath.platform.ScriptedPlatform;
 import dev.hotpath.platform.TestPlatform;
 import dev.hotpath.platform.WebClient;
-import dev.hotpath.platform.grading.GradingLimits;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -23,32 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The JSON API of docs/api.md: submit, status, report, with the session and CSRF rules of the pages. */
 class ApiRoutesTest {
 
+    @RegisterExtension
+    static final ScriptedPlatform platform = new ScriptedPlatform();
+
     private static final String SUBMIT = "/api/exercises/" + TestPlatform.EXERCISE + "/submissions";
-
-    @TempDir
-    static Path data;
-    private static TestPlatform platform;
-    private static final ScriptedGrader grader = new ScriptedGrader();
-
-    @BeforeAll
-    static void start() throws Exception {
-        platform = TestPlatform.scripted(data, grader, GradingLimits.DEFAULT);
-    }
-
-    @AfterEach
-    void releaseTheGrader() {
-        grader.release();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
-    }
 
     @Test
     void submitAnswers202AtOnceThenStatusAndReportFollowTheGrading() throws Exception {
         WebClient client = platform.client().signUp("api@example.org", "Api");
-        grader.hold();
+        platform.grader().hold();
 
         HttpResponse<String> submitted = client.postJson(SUBMIT, Map.of("files", Map.of(TestPlatform.EDITABLE, "// via api")));
 
@@ -66,7 +44,7 @@ class ApiRoutesTest {
         assertThat(early.statusCode()).isEqualTo(409);
         assertThat(WebClient.json(early).get("error").asText()).startsWith("Submission " + id + " is not graded yet");
 
-        grader.release();
+        platform.grader().release();
         JsonNode done = client.awaitVerdict(id, Duration.ofSeconds(10));
         assertThat(done.get("verdict").asText()).isEqualTo("PASS");
         assertThat(done.get("attempts").asInt()).isEqualTo(1);
@@ -118,7 +96,7 @@ class ApiRoutesTest {
     @Test
     void rateLimitsAnswer429WithRetryAfter() {
         WebClient client = platform.client().signUp("limit@example.org", "Limit");
-        grader.hold();
+        platform.grader().hold();
         assertThat(client.postJson(SUBMIT, Map.of("files", Map.of(TestPlatform.EDITABLE, "// one"))).statusCode()).isEqualTo(202);
 
         HttpResponse<String> second = client.postJson(SUBMIT, Map.of("files", Map.of(TestPlatform.EDITABLE, "// two")));

@@ -1,17 +1,13 @@
 package dev.hotpath.platform.web;
 
 import dev.hotpath.platform.ScriptedGrader;
-import dev.hotpath.platform.TestPlatform;
+import dev.hotpath.platform.ScriptedPlatform;
 import dev.hotpath.platform.WebClient;
-import dev.hotpath.platform.grading.GradingLimits;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,20 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The course map, lesson pages, course files and assets, signed out and signed in. */
 class CourseRoutesTest {
 
-    @TempDir
-    static Path data;
-    private static TestPlatform platform;
-    private static ScriptedGrader grader = new ScriptedGrader();
-
-    @BeforeAll
-    static void start() throws Exception {
-        platform = TestPlatform.scripted(data, grader, GradingLimits.DEFAULT);
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
-    }
+    @RegisterExtension
+    static final ScriptedPlatform platform = new ScriptedPlatform();
 
     @Test
     void theCourseMapListsTheLessonsForAnyone() {

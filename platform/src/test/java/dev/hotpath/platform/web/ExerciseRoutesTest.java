@@ -1,19 +1,16 @@
 package dev.hotpath.platform.web;
 
-import dev.hotpath.platform.ScriptedGrader;
+import dev.hotpath.platform.ScriptedPlatform;
 import dev.hotpath.platform.TestPlatform;
 import dev.hotpath.platform.WebClient;
 import dev.hotpath.platform.grading.GradingLimits;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -22,28 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The exercise page, submitting from it (and every refusal), and the history with its diffs. */
 class ExerciseRoutesTest {
 
+    @RegisterExtension
+    static final ScriptedPlatform platform = new ScriptedPlatform(new GradingLimits(3, 3, 1));
+
     private static final String PAGE = "/exercises/" + TestPlatform.EXERCISE;
     private static final String FIELD = "file:" + TestPlatform.EDITABLE;
-
-    @TempDir
-    static Path data;
-    private static TestPlatform platform;
-    private static final ScriptedGrader grader = new ScriptedGrader();
 
     @BeforeAll
     static void start() throws Exception {
         // Three submissions a minute per learner and three queued at most, so that the tests can reach both limits.
-        platform = TestPlatform.scripted(data, grader, new GradingLimits(3, 3, 1));
-    }
-
-    @AfterEach
-    void releaseTheGrader() {
-        grader.release();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     @Test
@@ -77,7 +61,7 @@ class ExerciseRoutesTest {
     @Test
     void submittingStoresAndRedirectsAtOnceThenThePageLoadsTheLastSubmission() {
         WebClient learner = platform.client().signUp("submit@example.org", "Sub");
-        grader.hold();
+        platform.grader().hold();
         String code = "// my version\r\nclass PageCache {}\r\n";
 
         long id = learner.submit(code);
@@ -94,14 +78,14 @@ class ExerciseRoutesTest {
         assertThat(page.select(".submission-list a").eachAttr("href")).containsExactly("/submissions/" + id);
         assertThat(learner.page(PAGE + "?from=starter").select("textarea.code-editor").first().wholeText())
                 .isEqualTo(TestPlatform.starter());
-        grader.release();
+        platform.grader().release();
         assertThat(learner.awaitVerdict(id, Duration.ofSeconds(10)).get("verdict").asText()).isEqualTo("PASS");
     }
 
     @Test
     void oneSubmissionInFlightPerLearnerAndTheEditsSurviveTheRefusal() {
         WebClient learner = platform.client().signUp("inflight@example.org", "In");
-        grader.hold();
+        platform.grader().hold();
         long first = learner.submit("// first");
 
         HttpResponse<String> second = learner.post(PAGE + "/submissions", Map.of(FIELD, "// second <b>edit</b>"));
@@ -113,7 +97,7 @@ class ExerciseRoutesTest {
                 .isEqualTo("Your previous submission is still being graded. Wait for its verdict, then submit again.");
         assertThat(page.select("textarea.code-editor").first().wholeText()).isEqualTo("// second <b>edit</b>");
         assertThat(page.select("textarea.code-editor").first().html()).contains("&lt;b&gt;");
-        grader.release();
+        platform.grader().release();
         learner.awaitVerdict(first, Duration.ofSeconds(10));
     }
 
@@ -132,7 +116,7 @@ class ExerciseRoutesTest {
 
     @Test
     void theQueueHasACap() {
-        grader.hold();
+        platform.grader().hold();
         WebClient[] learners = new WebClient[4];
         for (int i = 0; i < learners.length; i++) {
             learners[i] = platform.client().signUp("queue" + i + "@example.org", "Q" + i);
@@ -148,7 +132,7 @@ class ExerciseRoutesTest {
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(WebClient.alert(refused)).isEqualTo(
                 "The grading queue is full: 3 submissions are waiting. Try again in a few minutes.");
-        grader.release();
+        platform.grader().release();
     }
 
     @Test

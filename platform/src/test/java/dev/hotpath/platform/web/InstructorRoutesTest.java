@@ -1,19 +1,17 @@
 package dev.hotpath.platform.web;
 
 import dev.hotpath.platform.ScriptedGrader;
+import dev.hotpath.platform.ScriptedPlatform;
 import dev.hotpath.platform.ScriptedGrader.Outcome;
 import dev.hotpath.platform.TestPlatform;
 import dev.hotpath.platform.WebClient;
-import dev.hotpath.platform.grading.GradingLimits;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The instructors' pages: numbers per exercise, drill-downs, CSV export, exercise status; closed to learners. */
 class InstructorRoutesTest {
 
-    @TempDir
-    static Path data;
-    private static TestPlatform platform;
+    @RegisterExtension
+    static final ScriptedPlatform platform = new ScriptedPlatform();
+
     private static WebClient teacher;
     private static WebClient ann;
     private static WebClient bob;
 
     @BeforeAll
     static void start() throws Exception {
-        platform = TestPlatform.scripted(data, new ScriptedGrader(), GradingLimits.DEFAULT);
         teacher = platform.client().signUp(TestPlatform.INSTRUCTOR, "Teacher");
         // Ann passes on her second try; Bob fails twice; Cy fails to compile once, then passes.
         ann = platform.client().signUp("ann@example.org", "=HYPERLINK(\"http://evil.example\")");
@@ -44,11 +41,6 @@ class InstructorRoutesTest {
         WebClient cy = platform.client().signUp("cy@example.org", "Cy");
         grade(cy, Outcome.FAIL_COMPILE);
         grade(cy, Outcome.PASS);
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     @Test

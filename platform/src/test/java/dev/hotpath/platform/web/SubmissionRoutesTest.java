@@ -1,22 +1,18 @@
 package dev.hotpath.platform.web;
 
 import dev.hotpath.platform.ScriptedGrader;
+import dev.hotpath.platform.ScriptedPlatform;
 import dev.hotpath.platform.ScriptedGrader.Outcome;
 import dev.hotpath.platform.TestPlatform;
 import dev.hotpath.platform.WebClient;
-import dev.hotpath.platform.grading.GradingLimits;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,25 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SubmissionRoutesTest {
 
-    @TempDir
-    static Path data;
-    private static TestPlatform platform;
-    private static final ScriptedGrader grader = new ScriptedGrader();
-
-    @BeforeAll
-    static void start() throws Exception {
-        platform = TestPlatform.scripted(data, grader, GradingLimits.DEFAULT);
-    }
-
-    @AfterEach
-    void releaseTheGrader() {
-        grader.release();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
-    }
+    @RegisterExtension
+    static final ScriptedPlatform platform = new ScriptedPlatform();
 
     @Test
     void aPassingResultShowsEveryStageTheTestsThePerformanceTableAndTheChart() {
@@ -132,7 +111,7 @@ class SubmissionRoutesTest {
     @Test
     void theEventStreamSendsEveryStepThenTheVerdictAndEnds() throws Exception {
         WebClient learner = platform.client().signUp("events@example.org", "Events");
-        grader.hold();
+        platform.grader().hold();
         long id = learner.submit("// watched");
         HttpRequest request = HttpRequest.newBuilder(URI.create(learner.url("/submissions/" + id + "/events")))
                 .header("Accept", "text/event-stream").build();
@@ -148,7 +127,7 @@ class SubmissionRoutesTest {
         reader.start();
 
         WebClient.sleep(200);
-        grader.release();
+        platform.grader().release();
         List<String> received = events.get(10, TimeUnit.SECONDS);
 
         assertThat(received).isNotEmpty();

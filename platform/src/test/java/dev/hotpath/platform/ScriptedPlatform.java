@@ -1,0 +1,72 @@
+package dev.hotpath.platform;
+
+import dev.hotpath.platform.grading.GradingLimits;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * One platform per test class, with a fresh data directory and a {@link ScriptedGrader}, which is
+ * released after every test so a test that held it cannot stall the next. Register it with
+ * {@code @RegisterExtension static final ScriptedPlatform platform = new ScriptedPlatform();}; it
+ * starts before the class's own {@code @BeforeAll} methods.
+ */
+public final class ScriptedPlatform implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+
+    private final GradingLimits limits;
+    private final ScriptedGrader grader = new ScriptedGrader();
+    private Path data;
+    private TestPlatform platform;
+
+    public ScriptedPlatform() {
+        this(GradingLimits.DEFAULT);
+    }
+
+    public ScriptedPlatform(GradingLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        data = Files.createTempDirectory("hotpath-platform-test-");
+        platform = TestPlatform.scripted(data, grader, limits);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        grader.release();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        platform.close();
+        try (Stream<Path> paths = Files.walk(data)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    public ScriptedGrader grader() {
+        return grader;
+    }
+
+    public WebClient client() {
+        return platform.client();
+    }
+
+    public String url(String path) {
+        return platform.url(path);
+    }
+
+    public Path dataDir() {
+        return platform.dataDir();
+    }
+}
