@@ -161,9 +161,15 @@ final class ChildJvm {
             }
         }
 
+        /** Stops the child if it still runs, and waits for it: its work directory is deleted next. */
         @Override
         public void close() {
             destroyTree(process);
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -158,7 +158,7 @@ public final class GradingPipeline implements AutoCloseable {
                 PreparedExercise fresh = PreparedExercise.prepare(exercise, dir);
                 Prepared previous = prepared.put(exercise.dir(), new Prepared(stamp, fresh));
                 if (previous != null) {
-                    Workspace.deleteTree(previous.exercise().classes().support().getParent());
+                    previous.exercise().delete();
                 }
                 return fresh;
             } catch (IOException e) {
@@ -196,6 +196,7 @@ public final class GradingPipeline implements AutoCloseable {
 
     @Override
     public void close() {
+        prepared.values().forEach(cached -> cached.exercise().delete());
         Workspace.deleteTree(workRoot);
     }
 

@@ -58,14 +58,16 @@ final class PreparedExercise {
     }
 
     private final Exercise exercise;
+    private final Path dir;
     private final FixedClasses classes;
     private final ClassHierarchy fixedHierarchy;
     private final RequiredApi requiredApi;
     private final CompletableFuture<Derived> derived;
 
-    private PreparedExercise(Exercise exercise, FixedClasses classes, ClassHierarchy fixedHierarchy,
+    private PreparedExercise(Exercise exercise, Path dir, FixedClasses classes, ClassHierarchy fixedHierarchy,
                              RequiredApi requiredApi, CompletableFuture<Derived> derived) {
         this.exercise = exercise;
+        this.dir = dir;
         this.classes = classes;
         this.fixedHierarchy = fixedHierarchy;
         this.requiredApi = requiredApi;
@@ -99,7 +101,7 @@ final class PreparedExercise {
             }, "hotpath-prepare-" + exercise.id());
             worker.setDaemon(true);
             worker.start();
-            return new PreparedExercise(exercise, classes, fixedHierarchy, requiredApi, derived);
+            return new PreparedExercise(exercise, dir, classes, fixedHierarchy, requiredApi, derived);
         } catch (ExerciseNotReadyException e) {
             throw new GradingException(e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
@@ -126,6 +128,12 @@ final class PreparedExercise {
 
     Exercise exercise() {
         return exercise;
+    }
+
+    /** Deletes the copies, once the background work has stopped writing the starter's classes into them. */
+    void delete() {
+        derived.exceptionally(failure -> null).join();
+        Workspace.deleteTree(dir);
     }
 
     FixedClasses classes() {
