@@ -28,6 +28,7 @@ public final class Main {
     static final int PASS = 0;
     static final int FAIL = 1;
     static final int ERROR = 2;
+    static final int INCONCLUSIVE = 3;
     static final int USAGE = 64;
 
     public static void main(String[] args) {
@@ -97,6 +98,7 @@ public final class Main {
                 case PASS -> PASS;
                 case FAIL -> FAIL;
                 case ERROR -> ERROR;
+                case INCONCLUSIVE -> INCONCLUSIVE;
             };
         }
     }

@@ -84,8 +84,8 @@ final class PerformanceStage {
             double submissionMedian = median(submission);
             double ratio = submissionMedian / starterMedian;
             results.add(new MetricResult(metric.name(), metric.description(), metric.unit(),
-                    metric.direction().yamlName(), starterMedian, submissionMedian, ratio, metric.threshold(),
-                    metric.passes(ratio), starter, submission));
+                    metric.direction().yamlName(), starterMedian, submissionMedian, ratio, ratio, ratio, 1, metric.threshold(),
+                    metric.passes(ratio) ? MetricResult.Outcome.CLEARED : MetricResult.Outcome.MISSED, starter, submission));
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         List<MetricResult> failed = results.stream().filter(result -> !result.passed()).toList();

@@ -14,7 +14,7 @@ public record GradeReport(String schema, String exercise, Verdict verdict, Strin
                           long totalMillis, List<StageResult> stages, List<CompileError> compileErrors,
                           List<TestResult> tests, List<MetricResult> performance, String output, String hint) {
 
-    public static final String SCHEMA = "hotpath-report/1";
+    public static final String SCHEMA = "hotpath-report/2";
 
     public GradeReport {
         stages = List.copyOf(stages);

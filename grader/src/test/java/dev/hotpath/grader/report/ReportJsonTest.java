@@ -16,7 +16,7 @@ class ReportJsonTest {
             List.of(new CompileError("src/main/java/A.java", 3, 7, "';' expected")),
             List.of(new TestResult("[engine:junit-jupiter]/[class:x.T]/[method:t()]", "x.T", "t", "T › t", true,
                     TestResult.Status.FAILED, "boom", 12)),
-            List.of(new MetricResult("calls", "Calls made", "calls", "lower", 100, 80, 0.8, 0.5, false,
+            List.of(new MetricResult("calls", "Calls made", "calls", "lower", 100, 80, 0.8, 0.8, 0.8, 1, 0.5, MetricResult.Outcome.MISSED,
                     List.of(100.0), List.of(80.0))),
             "printed", "a hint");
 
@@ -26,14 +26,15 @@ class ReportJsonTest {
 
         assertThat(json.fieldNames()).toIterable().containsExactly("schema", "exercise", "verdict", "summary", "sandboxed",
                 "totalMillis", "stages", "compileErrors", "tests", "performance", "output", "hint");
-        assertThat(json.get("schema").asText()).isEqualTo("hotpath-report/1");
+        assertThat(json.get("schema").asText()).isEqualTo("hotpath-report/2");
         assertThat(json.get("stages").get(0).fieldNames()).toIterable().containsExactly("name", "status", "millis", "message");
         assertThat(json.get("compileErrors").get(0).fieldNames()).toIterable()
                 .containsExactly("file", "line", "column", "message");
         assertThat(json.get("tests").get(0).fieldNames()).toIterable().containsExactly("id", "className", "method", "name",
                 "hidden", "status", "message", "millis");
         assertThat(json.get("performance").get(0).fieldNames()).toIterable().containsExactly("metric", "description", "unit",
-                "direction", "starter", "submission", "ratio", "threshold", "passed", "starterSamples", "submissionSamples");
+                "direction", "starter", "submission", "ratio", "ratioLow", "ratioHigh", "confidence", "threshold", "outcome",
+                "starterSamples", "submissionSamples");
     }
 
     @Test

@@ -54,7 +54,7 @@ class ApiRoutesTest {
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         GradeReport parsed = ReportJson.read(report.body());
-        assertThat(parsed.schema()).isEqualTo("hotpath-report/1");
+        assertThat(parsed.schema()).isEqualTo("hotpath-report/2");
         assertThat(parsed.exercise()).isEqualTo(TestPlatform.EXERCISE);
         assertThat(parsed.performance()).hasSize(2);
     }
