@@ -8,6 +8,7 @@ import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.submission.Submission;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,9 @@ import java.util.Optional;
  * Thread-safe; close it to delete its work directory.
  */
 public final class Grader implements AutoCloseable {
+
+    /** Per-grading seeds nobody can predict, so no submission can recognise the measured workload. */
+    private static final SecureRandom SEEDS = new SecureRandom();
 
     private final GradingPipeline pipeline;
 
@@ -37,9 +41,17 @@ public final class Grader implements AutoCloseable {
         }
     }
 
-    /** Grades {@code submission}; never throws for problems with the submission, only reports them. */
+    /**
+     * Grades {@code submission} with a fresh workload seed; never throws for problems with the submission,
+     * only reports them.
+     */
     public GradeReport grade(Exercise exercise, Submission submission, ProgressListener listener) {
-        return pipeline.grade(exercise, submission, listener);
+        return pipeline.grade(exercise, submission, listener, SEEDS.nextLong());
+    }
+
+    /** Grades with the workload seed a report gave, to measure a disputed verdict again the same way. */
+    public GradeReport grade(Exercise exercise, Submission submission, ProgressListener listener, long seed) {
+        return pipeline.grade(exercise, submission, listener, seed);
     }
 
     /** Why graded code runs without the OS sandbox, or empty when it runs inside it. */

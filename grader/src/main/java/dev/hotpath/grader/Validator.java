@@ -69,11 +69,20 @@ public final class Validator {
         Submission get() throws InvalidSubmissionException;
     }
 
+    /** Gradings of one subject at most, while the measurement stays inconclusive. */
+    static final int MAX_ATTEMPTS = 3;
+
     private Optional<GradeReport> grade(Exercise exercise, SubmissionSource source, String subject,
                                         ProgressListener listener, List<Check> checks) {
         try {
             listener.progress(new ProgressEvent("validate", ProgressEvent.Phase.UPDATE, "grading " + subject, 0, null));
             GradeReport report = grader.grade(exercise, source.get(), listener);
+            // As the platform does: a measurement the machine was too busy to decide is taken again.
+            for (int retry = 1; retry < MAX_ATTEMPTS && report.verdict() == Verdict.INCONCLUSIVE; retry++) {
+                listener.progress(new ProgressEvent("validate", ProgressEvent.Phase.UPDATE,
+                        "measuring " + subject + " again: " + report.summary(), 0, null));
+                report = grader.grade(exercise, source.get(), listener);
+            }
             if (report.verdict() == Verdict.ERROR) {
                 checks.add(new Check(subject, "can be graded", false, report.summary()));
                 return Optional.empty();
@@ -149,7 +158,7 @@ public final class Validator {
             double margin = metric.improvement(result.ratio()) / metric.requiredImprovement();
             return String.format(Locale.ROOT, "%s: starter %s, submission %s %s, ratio %s (needs %s %s; "
                             + "%s× the required shift)", result.metric(), Numbers.significant(result.starter()),
-                    Numbers.significant(result.submission()), result.unit(), Numbers.significant(result.ratio()),
+                    Numbers.significant(result.submission()), result.unit(), Numbers.ratio(result),
                     result.direction().equals("lower") ? "≤" : "≥", Numbers.significant(result.threshold()),
                     Numbers.significant(margin));
         }).collect(Collectors.joining("; "));

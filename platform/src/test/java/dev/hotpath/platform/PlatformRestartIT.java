@@ -53,7 +53,10 @@ class PlatformRestartIT {
         WebClient again = new WebClient(start()).logIn("restart@example.org");
         JsonNode status = again.awaitVerdict(id, Duration.ofSeconds(180));
 
-        assertThat(status.get("verdict").asText()).isEqualTo("PASS");
+        // What this test is about: one verdict, graded again after the kill. Which verdict the measurement gives
+        // is the measurement's business (a busy machine may leave it inconclusive); the tests must have passed.
+        assertThat(status.get("verdict").asText()).isIn("PASS", "INCONCLUSIVE");
+        assertThat(again.page("/submissions/" + id).select("#progress li[data-step=tests]").hasClass("done")).isTrue();
         assertThat(status.get("attempts").asInt()).as("claimed once before the kill, once after").isEqualTo(2);
         assertThat(again.page("/submissions/" + id).select("#progress li[data-step=queued] .step-message").text())
                 .isEqualTo("graded again after the platform restarted");

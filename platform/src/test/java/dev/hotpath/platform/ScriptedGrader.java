@@ -5,6 +5,7 @@ import dev.hotpath.grader.ProgressListener;
 import dev.hotpath.grader.ValidationReport;
 import dev.hotpath.grader.exercise.Exercise;
 import dev.hotpath.grader.report.GradeReport;
+import dev.hotpath.grader.report.MeasurementConditions;
 import dev.hotpath.grader.report.MetricResult;
 import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.report.TestResult;
@@ -138,6 +139,7 @@ public final class ScriptedGrader implements GradeFunction {
                 : List.of(new dev.hotpath.grader.report.CompileError(exercise.manifest().editable().get(0), 3, 5,
                 "';' expected near " + HOSTILE));
         return new GradeReport(GradeReport.SCHEMA, exercise.id(), verdict, summary, true, 1_000, stages, errors, tests,
-                performance, testsFail ? "printed " + HOSTILE : "", testsFail ? "Read the origin's URL rules again." : "");
+                performance, testsFail ? "printed " + HOSTILE : "", testsFail ? "Read the origin's URL rules again." : "",
+                measured ? new MeasurementConditions(7, 5, 100, 10, 0.95, 0.4, 0.6, 0.02, 0) : null);
     }
 }

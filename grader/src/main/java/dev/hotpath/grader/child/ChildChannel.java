@@ -53,6 +53,18 @@ public final class ChildChannel {
         }
     }
 
+    /**
+     * The parent's next command line; a parent that stopped following this child closes standard input
+     * instead, and the child ends quietly.
+     */
+    public String awaitCommand() throws IOException {
+        String line = parent.readLine();
+        if (line == null) {
+            halt();
+        }
+        return line;
+    }
+
     /** Sends one event: {@code type} and alternating keys and values. */
     public synchronized void send(String type, Object... keysAndValues) {
         StringBuilder line = new StringBuilder(token).append(" {\"event\":");

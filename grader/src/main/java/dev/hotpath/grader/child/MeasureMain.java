@@ -1,28 +1,31 @@
 package dev.hotpath.grader.child;
 
+import com.sun.management.OperatingSystemMXBean;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.IterationType;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.format.OutputFormat;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.util.Collection;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
- * Runs inside a measurement JVM, which the parent starts once per fork: reads the exercise's cost
- * counters, then runs its JMH benchmarks in this JVM (JMH's own forking is off because this JVM is
- * the fork) and streams every measured iteration.
- *
- * <p>Arguments: {@code warmup=N iterations=N iteration-ms=N}, then {@code counter:METRIC=CLASS} and
- * {@code benchmark:METRIC=METHOD} entries.
+ * Runs inside a measurement JVM. The parent keeps two of these alive, one for the starter and one for
+ * the submission, and lets them work in turns: each {@link MeasureCommand} runs one counter or one
+ * benchmark slice, then the JVM reports it and waits. JMH runs in this JVM (its own forking is off,
+ * this JVM is the fork); a hook on JMH's iteration start holds each iteration until the parent says go.
  */
 public final class MeasureMain {
 
@@ -40,32 +43,15 @@ public final class MeasureMain {
         }
         try {
             channel.awaitGo();
-            int warmup = 0;
-            int iterations = 1;
-            int iterationMillis = 100;
-            for (String arg : args) {
-                String value = arg.substring(arg.indexOf('=') + 1);
-                if (arg.startsWith("warmup=")) {
-                    warmup = Integer.parseInt(value);
-                } else if (arg.startsWith("iterations=")) {
-                    iterations = Integer.parseInt(value);
-                } else if (arg.startsWith("iteration-ms=")) {
-                    iterationMillis = Integer.parseInt(value);
+            MeasurePlan plan = MeasurePlan.parse(args);
+            for (MeasurePlan.Target counter : plan.counters()) {
+                if (await(channel) != MeasureCommand.COUNT) {
+                    ChildChannel.halt();
                 }
+                count(channel, counter);
             }
-            for (String arg : args) {
-                int colon = arg.indexOf(':');
-                int equals = arg.indexOf('=');
-                if (colon < 0 || equals < colon) {
-                    continue;
-                }
-                String metric = arg.substring(colon + 1, equals);
-                String target = arg.substring(equals + 1);
-                if (arg.startsWith("counter:")) {
-                    count(channel, metric, target);
-                } else if (arg.startsWith("benchmark:")) {
-                    benchmark(channel, metric, target, warmup, iterations, iterationMillis);
-                }
+            for (MeasurePlan.Target benchmark : plan.benchmarks()) {
+                benchmark(channel, benchmark, plan);
             }
             channel.send("done");
         } catch (Throwable t) {
@@ -75,50 +61,144 @@ public final class MeasureMain {
         }
     }
 
-    private static void count(ChildChannel channel, String metric, String probeClass) {
-        long value;
+    private static MeasureCommand await(ChildChannel channel) {
         try {
-            LongSupplier probe = (LongSupplier) Class.forName(probeClass).getDeclaredConstructor().newInstance();
-            value = probe.getAsLong();
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("cannot use " + probeClass + " as a counter: " + e, e);
-        } catch (RuntimeException | Error e) {
-            channel.send("failed", "metric", metric, "message", Failures.describe(e));
-            return;
+            return MeasureCommand.valueOf(channel.awaitCommand());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        channel.send("counter", "metric", metric, "value", value);
     }
 
-    private static void benchmark(ChildChannel channel, String metric, String method,
-                                  int warmup, int iterations, int iterationMillis) {
+    private static void count(ChildChannel channel, MeasurePlan.Target counter) {
+        long value;
+        try {
+            LongSupplier probe = (LongSupplier) Class.forName(counter.target()).getDeclaredConstructor().newInstance();
+            value = probe.getAsLong();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("cannot use " + counter.target() + " as a counter: " + e, e);
+        } catch (RuntimeException | Error e) {
+            channel.send("failed", "metric", counter.metric(), "message", Failures.describe(e));
+            return;
+        }
+        channel.send("counter", "metric", counter.metric(), "value", value);
+    }
+
+    /** Thrown from the iteration hook to end a benchmark early; JMH unwinds and cleans up its threads. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopped by the parent", null, false, false);
+        }
+    }
+
+    private static void benchmark(ChildChannel channel, MeasurePlan.Target benchmark, MeasurePlan plan) {
         Options options = new OptionsBuilder()
-                .include("^" + Pattern.quote(method) + "$")
+                .include("^" + Pattern.quote(benchmark.target()) + "$")
                 .forks(0)
-                .warmupIterations(warmup)
-                .warmupTime(TimeValue.milliseconds(iterationMillis))
-                .measurementIterations(iterations)
-                .measurementTime(TimeValue.milliseconds(iterationMillis))
+                .warmupIterations(plan.warmupSlices())
+                .warmupTime(TimeValue.milliseconds(plan.sliceMillis()))
+                .measurementIterations(plan.maxSlices())
+                .measurementTime(TimeValue.milliseconds(plan.sliceMillis()))
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT)
                 .build();
-        PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
         Collection<RunResult> results;
         try {
-            results = new Runner(options, OutputFormatFactory.createFormatInstance(discard, VerboseMode.SILENT)).run();
+            results = new Runner(options, new Turns(channel, benchmark.metric())).run();
         } catch (Exception e) {
-            channel.send("failed", "metric", metric, "message", Failures.describe(rootCause(e)));
+            Throwable root = rootCause(e);
+            if (!(root instanceof Stopped)) {
+                channel.send("failed", "metric", benchmark.metric(), "message", Failures.describe(root));
+            }
             return;
         }
         if (results.isEmpty()) {
-            throw new IllegalStateException("JMH found no benchmark named " + method);
+            throw new IllegalStateException("JMH found no benchmark named " + benchmark.target());
         }
-        for (RunResult result : results) {
-            for (BenchmarkResult benchmark : result.getBenchmarkResults()) {
-                for (IterationResult iteration : benchmark.getIterationResults()) {
-                    channel.send("sample", "metric", metric, "value", iteration.getPrimaryResult().getScore(),
-                            "unit", iteration.getPrimaryResult().getScoreUnit());
-                }
+    }
+
+    /**
+     * JMH's output, replaced: nothing is printed; each iteration waits for the parent before it starts and
+     * is reported when it ends.
+     */
+    private static final class Turns implements OutputFormat {
+
+        private final ChildChannel channel;
+        private final String metric;
+        private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private long wallStart;
+        private long cpuStart;
+
+        Turns(ChildChannel channel, String metric) {
+            this.channel = channel;
+            this.metric = metric;
+        }
+
+        @Override
+        public void iteration(BenchmarkParams benchParams, IterationParams params, int iteration) {
+            if (await(channel) != MeasureCommand.SLICE) {
+                throw new Stopped();
             }
+            wallStart = System.nanoTime();
+            cpuStart = os.getProcessCpuTime();
+        }
+
+        /**
+         * Reports JMH's score (per wall-clock second) and the same work per CPU-second of this whole JVM
+         * (GC and JIT threads included): time spent waiting for a core that other programs hold is not
+         * this code's cost, so the CPU figure holds on a busy machine where the wall-clock one does not.
+         */
+        @Override
+        public void iterationResult(BenchmarkParams benchParams, IterationParams params, int iteration,
+                                    IterationResult data) {
+            long wall = System.nanoTime() - wallStart;
+            long cpu = Math.max(1, os.getProcessCpuTime() - cpuStart);
+            double score = data.getPrimaryResult().getScore();
+            boolean warmup = params.getType() == IterationType.WARMUP;
+            channel.send(warmup ? "warmed" : "sample", "metric", metric, "value", score, "perCpu", score * wall / cpu);
+        }
+
+        @Override
+        public void startBenchmark(BenchmarkParams benchParams) {
+        }
+
+        @Override
+        public void endBenchmark(BenchmarkResult result) {
+        }
+
+        @Override
+        public void startRun() {
+        }
+
+        @Override
+        public void endRun(Collection<RunResult> result) {
+        }
+
+        @Override
+        public void print(String s) {
+        }
+
+        @Override
+        public void println(String s) {
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public void verbosePrintln(String s) {
+        }
+
+        @Override
+        public void write(int b) {
+        }
+
+        @Override
+        public void write(byte[] b) {
         }
     }
 

@@ -61,6 +61,11 @@ public final class Main {
                 description = "a directory holding the editable files at their relative paths (default: the exercise itself)")
         Path submission;
 
+        @Option(names = "--seed", paramLabel = "N",
+                description = "the workload seed to measure with (a report gives it), to re-measure a verdict the same way;"
+                        + " default: a fresh one per grading")
+        Long seed;
+
         @Option(names = "--json", description = "print the report as JSON on standard output (progress still goes to standard error)")
         boolean json;
 
@@ -87,7 +92,8 @@ public final class Main {
             GradeReport report;
             try (Grader grader = grader(mode)) {
                 grader.unsandboxedReason().ifPresent(TerminalReport.notSandboxed(System.err));
-                report = grader.grade(loaded, files, progress);
+                report = seed == null ? grader.grade(loaded, files, progress)
+                        : grader.grade(loaded, files, progress, seed);
             }
             if (json) {
                 System.out.println(ReportJson.write(report));

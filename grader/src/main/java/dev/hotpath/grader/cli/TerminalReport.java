@@ -5,6 +5,7 @@ import dev.hotpath.grader.ProgressListener;
 import dev.hotpath.grader.ValidationReport;
 import dev.hotpath.grader.report.CompileError;
 import dev.hotpath.grader.report.GradeReport;
+import dev.hotpath.grader.report.MeasurementConditions;
 import dev.hotpath.grader.report.MetricResult;
 import dev.hotpath.grader.report.Numbers;
 import dev.hotpath.grader.report.StageResult;
@@ -75,16 +76,27 @@ final class TerminalReport {
         }
         if (!report.performance().isEmpty()) {
             out.println();
-            out.println("Performance (your code vs the starter, same run; medians):");
-            out.printf(Locale.ROOT, "  %-18s %14s %14s %9s %11s%n", "metric", "starter", "yours", "ratio", "threshold");
+            out.println("Performance (your code vs the starter, measured in turns in the same run):");
+            out.printf(Locale.ROOT, "  %-18s %14s %14s %22s %10s%n", "metric", "starter", "yours", "ratio [95% interval]",
+                    "needs");
             for (MetricResult metric : report.performance()) {
-                out.printf(Locale.ROOT, "  %-18s %14s %14s %9s %3s %7s  %s%n", metric.metric(),
-                        number(metric.starter()), number(metric.submission()), Numbers.significant(metric.ratio()) + "×",
+                out.printf(Locale.ROOT, "  %-18s %14s %14s %22s %3s %6s  %s%n", metric.metric(),
+                        number(metric.starter()), number(metric.submission()), Numbers.ratio(metric),
                         metric.direction().equals("lower") ? "≤" : "≥", Numbers.significant(metric.threshold()) + "×",
-                        metric.passed() ? "pass" : "FAIL");
+                        switch (metric.outcome()) {
+                            case CLEARED -> "pass";
+                            case MISSED -> "FAIL";
+                            case UNDECIDED -> "undecided";
+                        });
             }
             out.println("  units: " + report.performance().stream()
                     .map(metric -> metric.metric() + " in " + metric.unit()).reduce((a, b) -> a + ", " + b).orElse(""));
+            if (report.measurement() != null) {
+                MeasurementConditions m = report.measurement();
+                out.printf(Locale.ROOT, "  measured with seed %d: %d pairs of %d ms slices after %d warm-up slices;"
+                                + " load %.2f → %.2f, starter varied %.1f%%%n", m.seed(), m.pairs(), m.sliceMillis(),
+                        m.warmupSlices(), m.loadBefore(), m.loadAfter(), 100 * m.starterVariation());
+            }
         }
         if (!report.output().isBlank()) {
             out.println();

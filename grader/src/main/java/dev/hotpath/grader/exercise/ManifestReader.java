@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -119,13 +120,24 @@ public final class ManifestReader {
         if (section.isEmpty()) {
             return Measurement.DEFAULT;
         }
-        YamlMap m = section.get().allowOnly(List.of("forks", "warmup-iterations", "iterations", "iteration-ms"));
+        YamlMap m = section.get().allowOnly(List.of("warmup-slices", "slice-ms", "pairs", "max-rounds", "clock"));
         Measurement defaults = Measurement.DEFAULT;
         return new Measurement(
-                m.integer("forks", defaults.forks(), 1, 10),
-                m.integer("warmup-iterations", defaults.warmupIterations(), 0, 50),
-                m.integer("iterations", defaults.iterations(), 1, 50),
-                m.integer("iteration-ms", defaults.iterationMillis(), 10, 10_000));
+                m.integer("warmup-slices", defaults.warmupSlices(), 0, 100),
+                m.integer("slice-ms", defaults.sliceMillis(), 10, 2_000),
+                // fewer than 8 pairs per round cannot decide at 95 % over several rounds
+                m.integer("pairs", defaults.pairs(), 8, 100),
+                m.integer("max-rounds", defaults.maxRounds(), 1, 10),
+                clock(m, defaults.clock()));
+    }
+
+    private static Measurement.Clock clock(YamlMap m, Measurement.Clock fallback) throws YamlException {
+        String value = m.optionalString("clock").orElse(fallback.name().toLowerCase(Locale.ROOT));
+        return switch (value) {
+            case "wall" -> Measurement.Clock.WALL;
+            case "cpu" -> Measurement.Clock.CPU;
+            default -> throw m.error("clock", "must be wall or cpu, got " + value);
+        };
     }
 
     private static List<Metric> metrics(YamlMap yaml) throws YamlException {

@@ -1,15 +1,30 @@
 package dev.hotpath.grader.exercise;
 
 /**
- * How benchmarks are run: {@code forks} JVMs per side, alternating starter and submission, each with
- * warm-up and measured iterations of {@code iterationMillis}.
+ * How benchmarks are measured: the starter and the submission run in two JVMs that take turns, one
+ * slice (a JMH iteration) at a time; each measured pair of adjacent slices gives one ratio. After
+ * {@code warmupSlices} unmeasured slices per side, {@code pairs} pairs are measured per round; a round
+ * ends the measurement as soon as the ratio's interval decides the threshold, and at most
+ * {@code maxRounds} rounds run. docs/measurement.md explains the choice of these numbers.
  */
-public record Measurement(int forks, int warmupIterations, int iterations, int iterationMillis) {
+public record Measurement(int warmupSlices, int sliceMillis, int pairs, int maxRounds, Clock clock) {
 
-    /**
-     * Chosen by measurement on a 2-core machine (bench/grading-bench): with these, the reference
-     * solution of cache-key-explosion is graded in about 10 s and its throughput ratio spreads by
-     * under 8% across runs; 3 warm-up and 5 × 300 ms iterations took 14.6 s without a tighter spread.
-     */
-    public static final Measurement DEFAULT = new Measurement(2, 2, 5, 200);
+    /** What a benchmark's throughput is per: wall-clock seconds, or CPU-seconds of the measurement JVM. */
+    public enum Clock {
+        /** For benchmarks that wait (locks, simulated I/O): their cost is time, not CPU. */
+        WALL,
+        /**
+         * For benchmarks that only compute: time spent waiting for a core held by other programs is not
+         * counted, so a busy machine barely moves the figure. GC and JIT work of the JVM is counted.
+         */
+        CPU
+    }
+
+    /** Chosen by measurement on a 2-core machine (docs/measurement.md). */
+    public static final Measurement DEFAULT = new Measurement(5, 100, 12, 3, Clock.WALL);
+
+    /** The most measured slices one side may be asked for. */
+    public int maxSlices() {
+        return pairs * maxRounds;
+    }
 }

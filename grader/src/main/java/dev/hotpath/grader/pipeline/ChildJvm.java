@@ -121,11 +121,34 @@ final class ChildJvm {
         /** Lets the child go and follows it to the end, feeding its channel to {@code handler}. */
         Outcome run(ChannelHandler handler) throws InterruptedException {
             send("go");
+            endInput();
+            return follow(handler);
+        }
+
+        /**
+         * Lets the child go, keeping its standard input open for {@link #tell} from another thread, and
+         * follows it to the end.
+         */
+        Outcome converse(ChannelHandler handler) throws InterruptedException {
+            send("go");
+            return follow(handler);
+        }
+
+        /** Sends the child one command line. */
+        void tell(String command) {
+            send(command);
+        }
+
+        /** Closes the child's standard input: a child waiting for a command ends. */
+        void endInput() {
             try {
                 process.getOutputStream().close();
             } catch (IOException e) {
                 // Already gone; its exit code and output tell why.
             }
+        }
+
+        private Outcome follow(ChannelHandler handler) throws InterruptedException {
             Thread channelReader = daemon("hotpath-channel", () ->
                     readChannel(process.getInputStream(), token, handler, output, stopReason));
             long deadline = System.nanoTime() + wallLimit.toNanos();
@@ -151,7 +174,7 @@ final class ChildJvm {
             return new Outcome(reason != null ? -1 : process.exitValue(), reason, output.text(), output.totalBytes());
         }
 
-        private void send(String line) {
+        private synchronized void send(String line) {
             try {
                 OutputStream stdin = process.getOutputStream();
                 stdin.write((line + "\n").getBytes(StandardCharsets.US_ASCII));

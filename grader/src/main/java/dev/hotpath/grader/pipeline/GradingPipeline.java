@@ -15,7 +15,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -23,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * Grades a submission: {@link CompileStage} → {@link PolicyStage} → {@link TestStage} →
  * {@link PerformanceStage} → {@link VerdictStage}. Each stage runs only if the one before it passed.
- * Thread-safe: gradings may run concurrently, but only one measures at a time. What it derives from
+ * Thread-safe: gradings may run concurrently, but only one measures at a time on the whole host
+ * ({@link HostMeasurementLock}). What it derives from
  * an exercise build is prepared once and reused until the build changes.
  */
 public final class GradingPipeline implements AutoCloseable {
@@ -35,8 +35,6 @@ public final class GradingPipeline implements AutoCloseable {
     private final ChildJvm children;
     private final String unsandboxedReason;
     private final Map<Path, Prepared> prepared = new ConcurrentHashMap<>();
-    /** Measurements must never overlap: on a small machine they would measure each other. */
-    private final Semaphore measurementSlot = new Semaphore(1, true);
 
     /**
      * A pipeline working in a fresh directory under {@code parent}, deleted by {@link #close()}.
@@ -75,7 +73,8 @@ public final class GradingPipeline implements AutoCloseable {
         return Optional.ofNullable(unsandboxedReason);
     }
 
-    public GradeReport grade(Exercise exercise, Submission submission, ProgressListener listener) {
+    /** @param seed the workload seed of the measurement, the same for starter and submission */
+    public GradeReport grade(Exercise exercise, Submission submission, ProgressListener listener, long seed) {
         Progress progress = new Progress(listener, System.nanoTime());
         VerdictStage verdict = new VerdictStage(exercise.manifest(), children.sandboxed());
         try (Workspace workspace = Workspace.create(workRoot, "grade-")) {
@@ -83,7 +82,7 @@ public final class GradingPipeline implements AutoCloseable {
             Path submissionClasses = workspace.directory("submission");
             Path scratch = workspace.directory("scratch");
             if (correct(prepared, submission, submissionClasses, scratch, progress, verdict)) {
-                measure(prepared, submissionClasses, scratch, progress, verdict);
+                measure(prepared, submissionClasses, scratch, seed, progress, verdict);
             }
             return verdict.report(progress.elapsedMillis());
         } catch (GradingException e) {
@@ -122,20 +121,17 @@ public final class GradingPipeline implements AutoCloseable {
         }
     }
 
-    /** The performance stage, one grading at a time. */
-    private void measure(PreparedExercise prepared, Path submissionClasses, Path scratch, Progress progress,
+    /** The performance stage, one measurement at a time on this host. */
+    private void measure(PreparedExercise prepared, Path submissionClasses, Path scratch, long seed, Progress progress,
                          VerdictStage verdict) throws GradingException {
         progress.started(PerformanceStage.NAME);
-        if (!measurementSlot.tryAcquire()) {
-            progress.updates(PerformanceStage.NAME).accept("waiting for another grading's measurement to finish");
-            measurementSlot.acquireUninterruptibly();
-        }
+        Consumer<String> updates = progress.updates(PerformanceStage.NAME);
+        long waitStart = System.nanoTime();
         PerformanceStage.Result measured;
-        try {
-            measured = PerformanceStage.run(prepared, submissionClasses, scratch, children,
-                    progress.updates(PerformanceStage.NAME));
-        } finally {
-            measurementSlot.release();
+        try (HostMeasurementLock.Held held = HostMeasurementLock.acquire(HostMeasurementLock.hostDirectory(),
+                () -> updates.accept("waiting for another grading's measurement to finish"))) {
+            measured = PerformanceStage.run(prepared, submissionClasses, scratch, children, seed,
+                    (held.acquiredNanos() - waitStart) / 1_000_000, updates);
         }
         progress.finished(measured.stage());
         verdict.measured(measured);

@@ -1,156 +1,282 @@
 package dev.hotpath.grader.pipeline;
 
+import dev.hotpath.grader.child.MeasureCommand;
 import dev.hotpath.grader.child.MeasureMain;
+import dev.hotpath.grader.child.MeasurePlan;
 import dev.hotpath.grader.exercise.ExerciseManifest;
 import dev.hotpath.grader.exercise.Measurement;
 import dev.hotpath.grader.exercise.Metric;
+import dev.hotpath.grader.report.MeasurementConditions;
 import dev.hotpath.grader.report.MetricResult;
 import dev.hotpath.grader.report.Numbers;
 import dev.hotpath.grader.report.StageResult;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Stage 3: measure the submission against the starter in the same run. Measurement JVMs alternate
- * starter, submission, starter, submission… so both sides see the same machine conditions; each
- * reads the exercise's counters (first fork only: they are deterministic) and runs its benchmarks.
- * The verdict compares the ratio of medians with each metric's threshold.
+ * Stage 4: measure the submission against the starter in the same run. Two measurement JVMs, one per
+ * side, stay alive together and take turns: one slice of the starter, one of the submission, then the
+ * other way round (A B B A …), so load that comes and goes hits both sides of each pair alike and
+ * cancels in the pair's ratio. Counters are deterministic and decide on their own; a benchmark's ratio
+ * is the median pair ratio with a confidence interval, and decides only when the whole interval clears
+ * or misses the threshold. When it straddles, another round of pairs is measured; when the rounds are
+ * used up, the metric stays undecided and the verdict says so. docs/measurement.md has the method.
  */
 final class PerformanceStage {
 
     static final String NAME = "performance";
+    /** Family-wise confidence of the reported intervals, split evenly over the rounds (Bonferroni). */
+    static final double CONFIDENCE = 0.95;
 
     /** An ERROR stage means the starter could not be measured: the exercise's fault, not the learner's. */
-    record Result(StageResult stage, List<MetricResult> metrics) {
+    record Result(StageResult stage, List<MetricResult> metrics, Optional<MeasurementConditions> conditions) {
 
         boolean passed() {
             return stage.status() == StageResult.Status.PASSED;
         }
     }
 
-    private enum Side {
-        STARTER("starter"), SUBMISSION("your code");
+    /** One side of the comparison: its JVM, what it reported, and how it ended. */
+    private record Side(String label, ChildJvm.Launched jvm, MeasurementRecorder recorder,
+                        CompletableFuture<ChildJvm.Outcome> outcome) {
 
-        final String label;
+        /** Runs one command and waits for its report; empty when it worked, else what went wrong. */
+        Optional<String> step(MeasureCommand command, long deadlineNanos) throws InterruptedException {
+            int expected = recorder.reports() + 1;
+            jvm.tell(command.name());
+            if (recorder.awaitReports(expected, deadlineNanos)) {
+                return Optional.empty();
+            }
+            return Optional.of(problem());
+        }
 
-        Side(String label) {
-            this.label = label;
+        String problem() throws InterruptedException {
+            Optional<String> failure = recorder.failure();
+            if (failure.isPresent()) {
+                return failure.get();
+            }
+            if (!outcome.isDone()) {
+                return "a slice took longer than " + SLICE_LIMIT.toSeconds() + " s";
+            }
+            ChildJvm.Outcome ended = PerformanceStage.ended(this);
+            return ended.stopped() ? "the measurement was stopped because " + ended.stopReason()
+                    : "the measurement JVM exited (exit code " + ended.exitCode() + ") before it finished"
+                    + TestStage.outOfMemory(ended.output())
+                    + (ended.output().isBlank() ? "" : "; it printed: " + tail(ended.output()));
         }
     }
+
+    /** Longest a single counter run or slice may take, set-up included; far above any honest one. */
+    private static final Duration SLICE_LIMIT = Duration.ofSeconds(60);
 
     private PerformanceStage() {
     }
 
-    static Result run(PreparedExercise exercise, Path submissionClasses, Path workDir, ChildJvm children,
-                      Consumer<String> progress) throws GradingException {
+    static Result run(PreparedExercise exercise, Path submissionClasses, Path workDir, ChildJvm children, long seed,
+                      long waitedMillis, Consumer<String> progress) throws GradingException {
         long start = System.nanoTime();
         ExerciseManifest manifest = exercise.exercise().manifest();
         Measurement settings = manifest.measurement();
-        Map<Side, Map<String, List<Double>>> values = Map.of(Side.STARTER, new HashMap<>(), Side.SUBMISSION, new HashMap<>());
+        List<Metric> counters = manifest.metrics().stream().filter(m -> m.kind() == Metric.Kind.COUNTER).toList();
+        List<Metric> benchmarks = manifest.metrics().stream().filter(m -> m.kind() == Metric.Kind.BENCHMARK).toList();
+        MeasurePlan plan = new MeasurePlan(settings.warmupSlices(), settings.maxSlices(), settings.sliceMillis(),
+                counters.stream().map(m -> new MeasurePlan.Target(m.name(), m.target())).toList(),
+                benchmarks.stream().map(m -> new MeasurePlan.Target(m.name(), m.target())).toList());
+        double loadBefore = loadAverage();
 
-        for (int fork = 1; fork <= settings.forks(); fork++) {
-            for (Side side : Side.values()) {
-                progress.accept(side.label + ", fork " + fork + " of " + settings.forks());
-                boolean firstFork = fork == 1;
-                List<Metric> measured = manifest.metrics().stream()
-                        .filter(metric -> metric.kind() == Metric.Kind.BENCHMARK || firstFork).toList();
-                Path implementation = side == Side.STARTER ? exercise.starterClasses() : submissionClasses;
-                String problem = measure(exercise, implementation, measured, workDir, children, values.get(side));
-                if (problem != null) {
-                    long millis = (System.nanoTime() - start) / 1_000_000;
-                    if (side == Side.STARTER) {
-                        return new Result(new StageResult(NAME, StageResult.Status.ERROR, millis,
-                                "the starter could not be measured: " + problem), List.of());
+        Side starter = null;
+        Side submission = null;
+        try {
+            starter = launch("the starter", exercise, exercise.starterClasses(), plan, workDir, children, seed);
+            submission = launch("your code", exercise, submissionClasses, plan, workDir, children, seed);
+            Side[] both = {starter, submission};
+            for (Metric counter : counters) {
+                progress.accept("counting " + counter.name());
+                for (Side side : both) {
+                    Optional<String> problem = side.step(MeasureCommand.COUNT, System.nanoTime() + SLICE_LIMIT.toNanos());
+                    if (problem.isPresent()) {
+                        return failed(side == starter, problem.get(), start);
                     }
-                    return new Result(new StageResult(NAME, StageResult.Status.FAILED, millis,
-                            "measuring your code failed: " + problem), List.of());
                 }
             }
-        }
-
-        List<MetricResult> results = new ArrayList<>();
-        for (Metric metric : manifest.metrics()) {
-            List<Double> starter = values.get(Side.STARTER).get(metric.name());
-            List<Double> submission = values.get(Side.SUBMISSION).get(metric.name());
-            double starterMedian = median(starter);
-            double submissionMedian = median(submission);
-            double ratio = submissionMedian / starterMedian;
-            results.add(new MetricResult(metric.name(), metric.description(), metric.unit(),
-                    metric.direction().yamlName(), starterMedian, submissionMedian, ratio, ratio, ratio, 1, metric.threshold(),
-                    metric.passes(ratio) ? MetricResult.Outcome.CLEARED : MetricResult.Outcome.MISSED, starter, submission));
-        }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        List<MetricResult> failed = results.stream().filter(result -> !result.passed()).toList();
-        if (results.stream().anyMatch(result -> !(result.starter() > 0))) {
-            return new Result(new StageResult(NAME, StageResult.Status.ERROR, millis,
-                    "the starter measured zero on " + results.stream().filter(r -> !(r.starter() > 0))
-                            .map(MetricResult::metric).collect(Collectors.joining(", "))
-                            + ", so no ratio can be formed"), results);
-        }
-        String message = failed.isEmpty()
-                ? "every metric cleared its threshold"
-                : failed.stream().map(PerformanceStage::shortfall).collect(Collectors.joining("; "));
-        return new Result(new StageResult(NAME, failed.isEmpty() ? StageResult.Status.PASSED : StageResult.Status.FAILED,
-                millis, message), results);
-    }
-
-    /** Runs one measurement JVM and adds its values; returns why it failed, or null. */
-    private static String measure(PreparedExercise exercise, Path implementation, List<Metric> metrics, Path workDir,
-                                  ChildJvm children, Map<String, List<Double>> values) throws GradingException {
-        Measurement settings = exercise.exercise().manifest().measurement();
-        List<String> args = new ArrayList<>(List.of(
-                "warmup=" + settings.warmupIterations(),
-                "iterations=" + settings.iterations(),
-                "iteration-ms=" + settings.iterationMillis()));
-        for (Metric metric : metrics) {
-            args.add((metric.kind() == Metric.Kind.COUNTER ? "counter:" : "benchmark:") + metric.name() + "=" + metric.target());
-        }
-        PreparedExercise.FixedClasses fixed = exercise.classes();
-        ChildJvm.Spec spec = new ChildJvm.Spec(List.of(fixed.support(), fixed.benchmarks(), implementation),
-                JvmOptions.forMeasurement(), exercise.exercise().manifest().limits().heapMegabytes(),
-                MeasureMain.class.getName(), args, workDir);
-        long benchmarks = metrics.stream().filter(metric -> metric.kind() == Metric.Kind.BENCHMARK).count();
-        Duration limit = Duration.ofMillis(30_000 + 3L * benchmarks
-                * (settings.warmupIterations() + settings.iterations()) * settings.iterationMillis());
-        MeasurementRecorder recorder = new MeasurementRecorder(metrics, settings.iterations());
-        ChildJvm.Outcome outcome;
-        try {
-            outcome = children.run(spec, recorder, limit);
-        } catch (IOException e) {
-            throw new GradingException("could not start a measurement JVM: " + e.getMessage(), e);
+            List<MetricResult> results = new ArrayList<>();
+            int pairsUsed = 0;
+            for (Metric counter : counters) {
+                double before = starter.recorder().counter(counter.name()).orElseThrow();
+                double after = submission.recorder().counter(counter.name()).orElseThrow();
+                if (!(before > 0)) {
+                    return new Result(new StageResult(NAME, StageResult.Status.ERROR, millis(start), "the starter measured"
+                            + " zero on " + counter.name() + ", so no ratio can be formed"), List.of(), Optional.empty());
+                }
+                double ratio = after / before;
+                results.add(new MetricResult(counter.name(), counter.description(), counter.unit(),
+                        counter.direction().yamlName(), before, after, ratio, ratio, ratio, 1, counter.threshold(),
+                        counter.passes(ratio) ? MetricResult.Outcome.CLEARED : MetricResult.Outcome.MISSED,
+                        List.of(before), List.of(after)));
+            }
+            for (Metric benchmark : benchmarks) {
+                Paired paired = measurePairs(benchmark, settings, starter, submission, progress);
+                if (paired.problem().isPresent()) {
+                    return failed(paired.failedSide() == starter, paired.problem().get(), start);
+                }
+                pairsUsed = Math.max(pairsUsed, paired.result().starterSamples().size());
+                results.add(paired.result());
+            }
+            for (Side side : both) {
+                side.jvm().endInput();
+            }
+            double variation = benchmarks.isEmpty() ? 0
+                    : variation(starter.recorder().samples(benchmarks.get(0).name(), settings.clock()));
+            MeasurementConditions conditions = new MeasurementConditions(seed, settings.warmupSlices(),
+                    settings.sliceMillis(), pairsUsed, CONFIDENCE, loadBefore, loadAverage(), variation, waitedMillis);
+            return decided(results, conditions, start);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GradingException("grading was interrupted", e);
+        } finally {
+            close(starter);
+            close(submission);
         }
-        if (outcome.stopped()) {
-            return "the measurement was stopped because " + outcome.stopReason();
+    }
+
+    private record Paired(MetricResult result, Optional<String> problem, Side failedSide) {
+    }
+
+    /** Warm-up, then rounds of A B / B A pairs until the interval decides or the rounds are used up. */
+    private static Paired measurePairs(Metric metric, Measurement settings, Side starter, Side submission,
+                                       Consumer<String> progress) throws InterruptedException {
+        double alpha = (1 - CONFIDENCE) / settings.maxRounds();
+        for (int slice = 1; slice <= settings.warmupSlices(); slice++) {
+            progress.accept("warming up " + metric.name() + ": slice " + slice + " of " + settings.warmupSlices());
+            for (Side side : slice % 2 == 1 ? new Side[] {starter, submission} : new Side[] {submission, starter}) {
+                Optional<String> problem = side.step(MeasureCommand.SLICE, System.nanoTime() + SLICE_LIMIT.toNanos());
+                if (problem.isPresent()) {
+                    return new Paired(null, problem, side);
+                }
+            }
         }
-        String problem = recorder.problem();
-        if (problem != null) {
-            return problem;
+        List<Double> ratios = new ArrayList<>();
+        RatioInterval interval = null;
+        MetricResult.Outcome outcome = MetricResult.Outcome.UNDECIDED;
+        for (int round = 1; round <= settings.maxRounds() && outcome == MetricResult.Outcome.UNDECIDED; round++) {
+            for (int pair = 0; pair < settings.pairs(); pair++) {
+                boolean starterFirst = ratios.size() % 2 == 0;
+                for (Side side : starterFirst ? new Side[] {starter, submission} : new Side[] {submission, starter}) {
+                    Optional<String> problem = side.step(MeasureCommand.SLICE, System.nanoTime() + SLICE_LIMIT.toNanos());
+                    if (problem.isPresent()) {
+                        return new Paired(null, problem, side);
+                    }
+                }
+                List<Double> before = starter.recorder().samples(metric.name(), settings.clock());
+                List<Double> after = submission.recorder().samples(metric.name(), settings.clock());
+                ratios.add(after.get(after.size() - 1) / before.get(before.size() - 1));
+            }
+            interval = RatioInterval.of(ratios, alpha);
+            outcome = interval.decide(metric);
+            progress.accept("measured " + metric.name() + ": " + ratios.size() + " pairs, "
+                    + Numbers.significant(interval.ratio()) + "× [" + Numbers.significant(interval.low()) + "–"
+                    + Numbers.significant(interval.high()) + "]"
+                    + (outcome == MetricResult.Outcome.UNDECIDED && round < settings.maxRounds()
+                    ? ", not decided yet: measuring more" : ""));
         }
-        if (!recorder.completed()) {
-            return "the measurement JVM exited (exit code " + outcome.exitCode() + ") before it finished"
-                    + TestStage.outOfMemory(outcome.output())
-                    + (outcome.output().isBlank() ? "" : "; it printed: " + tail(outcome.output()));
+        for (Side side : new Side[] {starter, submission}) {
+            side.jvm().tell(MeasureCommand.STOP.name());
         }
-        recorder.counters().forEach((metric, value) ->
-                values.computeIfAbsent(metric, k -> new ArrayList<>()).add(value.doubleValue()));
-        recorder.samples().forEach((metric, samples) ->
-                values.computeIfAbsent(metric, k -> new ArrayList<>()).addAll(samples));
-        return null;
+        List<Double> before = starter.recorder().samples(metric.name(), settings.clock());
+        List<Double> after = submission.recorder().samples(metric.name(), settings.clock());
+        return new Paired(new MetricResult(metric.name(), metric.description(), metric.unit(),
+                metric.direction().yamlName(), median(before), median(after), interval.ratio(), interval.low(),
+                interval.high(), CONFIDENCE, metric.threshold(), outcome, before, after), Optional.empty(), null);
+    }
+
+    private static Result decided(List<MetricResult> results, MeasurementConditions conditions, long start) {
+        List<MetricResult> missed = results.stream().filter(r -> r.outcome() == MetricResult.Outcome.MISSED).toList();
+        List<MetricResult> undecided = results.stream().filter(r -> r.outcome() == MetricResult.Outcome.UNDECIDED).toList();
+        StageResult stage;
+        if (!missed.isEmpty()) {
+            stage = new StageResult(NAME, StageResult.Status.FAILED, millis(start),
+                    missed.stream().map(PerformanceStage::shortfall).collect(Collectors.joining("; ")));
+        } else if (!undecided.isEmpty()) {
+            stage = new StageResult(NAME, StageResult.Status.INCONCLUSIVE, millis(start),
+                    undecided.stream().map(PerformanceStage::shortfall).collect(Collectors.joining("; ")));
+        } else {
+            stage = new StageResult(NAME, StageResult.Status.PASSED, millis(start), "every metric cleared its threshold");
+        }
+        return new Result(stage, results, Optional.of(conditions));
+    }
+
+    private static Result failed(boolean starterSide, String problem, long start) {
+        return starterSide
+                ? new Result(new StageResult(NAME, StageResult.Status.ERROR, millis(start),
+                "the starter could not be measured: " + problem), List.of(), Optional.empty())
+                : new Result(new StageResult(NAME, StageResult.Status.FAILED, millis(start),
+                "measuring your code failed: " + problem), List.of(), Optional.empty());
+    }
+
+    private static Side launch(String label, PreparedExercise exercise, Path implementation, MeasurePlan plan,
+                               Path workDir, ChildJvm children, long seed) throws GradingException {
+        PreparedExercise.FixedClasses fixed = exercise.classes();
+        List<String> options = new ArrayList<>(JvmOptions.forMeasurement());
+        options.add("-Dhotpath.workload.seed=" + seed);
+        ChildJvm.Spec spec = new ChildJvm.Spec(List.of(fixed.support(), fixed.benchmarks(), implementation), options,
+                exercise.exercise().manifest().limits().heapMegabytes(), MeasureMain.class.getName(), plan.toArgs(),
+                workDir);
+        Measurement settings = exercise.exercise().manifest().measurement();
+        int slices = plan.benchmarks().size() * (settings.warmupSlices() + settings.maxSlices());
+        // Each side waits while the other works, so its wall limit covers both sides' slices.
+        Duration limit = Duration.ofMillis(60_000 + 2L * 3 * slices * settings.sliceMillis());
+        MeasurementRecorder recorder = new MeasurementRecorder(
+                exercise.exercise().manifest().metrics(), settings.warmupSlices() + settings.maxSlices());
+        ChildJvm.Launched jvm;
+        try {
+            jvm = children.launch(spec, limit);
+        } catch (IOException e) {
+            throw new GradingException("could not start a measurement JVM: " + e.getMessage(), e);
+        }
+        CompletableFuture<ChildJvm.Outcome> outcome = CompletableFuture.supplyAsync(() -> {
+            try {
+                return jvm.converse(recorder);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new ChildJvm.Outcome(-1, "grading was interrupted", "", 0);
+            } finally {
+                recorder.ended();
+            }
+        }, runnable -> {
+            Thread thread = new Thread(runnable, "hotpath-measure-" + label);
+            thread.setDaemon(true);
+            thread.start();
+        });
+        return new Side(label, jvm, recorder, outcome);
+    }
+
+    private static ChildJvm.Outcome ended(Side side) throws InterruptedException {
+        try {
+            return side.outcome().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            return new ChildJvm.Outcome(-1, "it could not be followed: " + e, "", 0);
+        }
+    }
+
+    private static void close(Side side) {
+        if (side != null) {
+            side.jvm().close();
+        }
     }
 
     private static String shortfall(MetricResult result) {
-        return result.metric() + ": " + Numbers.significant(result.ratio()) + "× the starter, needed "
+        return result.metric() + ": " + Numbers.ratio(result) + " the starter, needed "
                 + (result.direction().equals("lower") ? "at most " : "at least ") + Numbers.significant(result.threshold()) + "×";
     }
 
@@ -158,6 +284,24 @@ final class PerformanceStage {
         List<Double> sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    /** Median absolute deviation over the median: robust to the odd disturbed slice. */
+    private static double variation(List<Double> values) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        double median = median(values);
+        return median(values.stream().map(v -> Math.abs(v - median)).toList()) / median;
+    }
+
+    /** The host's one-minute load average, or a negative value where the system does not tell. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static long millis(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     private static String tail(String output) {

@@ -4,6 +4,7 @@ import dev.hotpath.grader.exercise.ExerciseManifest;
 import dev.hotpath.grader.exercise.Hint;
 import dev.hotpath.grader.report.CompileError;
 import dev.hotpath.grader.report.GradeReport;
+import dev.hotpath.grader.report.MeasurementConditions;
 import dev.hotpath.grader.report.MetricResult;
 import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.report.TestResult;
@@ -21,6 +22,7 @@ final class VerdictStage {
     private List<CompileError> compileErrors = List.of();
     private List<TestResult> tests = List.of();
     private List<MetricResult> performance = List.of();
+    private MeasurementConditions measurement;
     private String output = "";
 
     VerdictStage(ExerciseManifest manifest, boolean sandboxed) {
@@ -47,6 +49,7 @@ final class VerdictStage {
     void measured(PerformanceStage.Result result) {
         stages.add(result.stage());
         performance = result.metrics();
+        measurement = result.conditions().orElse(null);
     }
 
     /** The report once the pipeline has run as far as it could. */
@@ -71,6 +74,10 @@ final class VerdictStage {
         }
         if (last.name().equals(TestStage.NAME) && last.status() == StageResult.Status.FAILED) {
             return report(Verdict.FAIL, "Not correct yet: " + last.message() + ".", totalMillis, hintForTests());
+        }
+        if (last.status() == StageResult.Status.INCONCLUSIVE) {
+            return report(Verdict.INCONCLUSIVE, "All tests pass, but the machine was too busy for a fair measurement: "
+                    + last.message() + ". This says nothing about your code; grade it again.", totalMillis, "");
         }
         if (last.status() == StageResult.Status.FAILED) {
             return report(Verdict.FAIL, "All tests pass, but the performance did not shift enough: "
@@ -113,6 +120,6 @@ final class VerdictStage {
 
     private GradeReport report(Verdict verdict, String summary, long totalMillis, String hint) {
         return new GradeReport(GradeReport.SCHEMA, manifest.id(), verdict, summary, sandboxed, totalMillis, stages,
-                compileErrors, tests, performance, output, hint);
+                compileErrors, tests, performance, output, hint, measurement);
     }
 }

@@ -9,10 +9,12 @@ import java.util.List;
  * @param sandboxed whether the child JVMs ran inside the OS sandbox
  * @param output    what the submission printed (truncated), for the learner's debugging
  * @param hint      the exercise's hint for the first failing test, or empty
+ * @param measurement what the performance stage measured with; null when it did not measure
  */
 public record GradeReport(String schema, String exercise, Verdict verdict, String summary, boolean sandboxed,
                           long totalMillis, List<StageResult> stages, List<CompileError> compileErrors,
-                          List<TestResult> tests, List<MetricResult> performance, String output, String hint) {
+                          List<TestResult> tests, List<MetricResult> performance, String output, String hint,
+                          MeasurementConditions measurement) {
 
     public static final String SCHEMA = "hotpath-report/2";
 

@@ -18,4 +18,11 @@ public final class Numbers {
         }
         return new BigDecimal(value).round(THREE_DIGITS).stripTrailingZeros().toPlainString();
     }
+
+    /** A metric's ratio with its interval, e.g. {@code 5.9× [5.3–6.6]}; a counter's exact ratio alone. */
+    public static String ratio(MetricResult metric) {
+        String ratio = significant(metric.ratio()) + "×";
+        return metric.ratioLow() == metric.ratioHigh() ? ratio
+                : ratio + " [" + significant(metric.ratioLow()) + "–" + significant(metric.ratioHigh()) + "]";
+    }
 }

@@ -8,7 +8,11 @@ package dev.hotpath.grader.report;
  */
 public record StageResult(String name, Status status, long millis, String message) {
 
-    public enum Status { PASSED, FAILED, ERROR, SKIPPED }
+    public enum Status {
+        PASSED, FAILED, ERROR, SKIPPED,
+        /** Measured, but the data could not decide a threshold: the machine was too busy. */
+        INCONCLUSIVE
+    }
 
     public static StageResult skipped(String name, String why) {
         return new StageResult(name, Status.SKIPPED, 0, why);

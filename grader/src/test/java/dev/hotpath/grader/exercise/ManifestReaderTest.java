@@ -71,6 +71,15 @@ class ManifestReaderTest {
     }
 
     @Test
+    void readsMeasurementSettings() throws Exception {
+        String yaml = VALID.replace("editable:", "measurement:\n  warmup-slices: 10\n  slice-ms: 50\n  pairs: 16\n"
+                + "  max-rounds: 2\n  clock: cpu\neditable:");
+
+        assertThat(ManifestReader.read(exercise, "exercise.yaml", yaml).measurement())
+                .isEqualTo(new Measurement(10, 50, 16, 2, Measurement.Clock.CPU));
+    }
+
+    @Test
     void readsThePolicyAllowList() throws Exception {
         String yaml = VALID + "policy:\n  allow:\n    - java.util.concurrent.locks\n    - java.lang.Thread#getName\n";
 
@@ -89,6 +98,9 @@ class ManifestReaderTest {
             editable file missing | 'src/main/java/demo/Slow.java' | 'src/main/java/demo/Gone.java'   | 'exercise.yaml:6: editable: "src/main/java/demo/Gone.java" does not exist in '
             counter and benchmark | 'counter: demo.CallsProbe'    | 'counter: demo.CallsProbe\\n    benchmark: demo.B.run' | 'metrics[0].counter: a metric needs exactly one of ''counter'' (a LongSupplier class) or ''benchmark'' (a JMH benchmark method)'
             limit out of range    | 'editable:'                   | 'limits:\\n  test-seconds: 0\\neditable:' | 'exercise.yaml:6: limits.test-seconds: must be between 1 and 300, got 0'
+            bad clock             | 'editable:'                   | 'measurement:\n  clock: sundial\neditable:' | 'exercise.yaml:6: measurement.clock: must be wall or cpu, got sundial'
+            too few pairs         | 'editable:'                   | 'measurement:\n  pairs: 5\neditable:' | 'exercise.yaml:6: measurement.pairs: must be between 8 and 100, got 5'
+            old measurement keys  | 'editable:'                   | 'measurement:\n  forks: 2\neditable:' | 'exercise.yaml:6: measurement.forks: unknown key (allowed here: clock, max-rounds, pairs, slice-ms, warmup-slices)'
             not yaml              | 'title: Demo'                 | 'title: [Demo'                     | 'not valid YAML'
             bad allow entry       | 'hints:'                      | 'policy:\n  allow: [java.util.concurrent.locks, "a b"]\nhints:' | 'exercise.yaml:21: policy.allow: "a b" is not a package, class or Class#member (e.g. java.util.concurrent.locks or java.lang.Thread#getName)'
             """)

@@ -33,7 +33,7 @@ class GradingPipelineCleanupTest {
 
         GradeReport report;
         try (GradingPipeline pipeline = new GradingPipeline(parent, Sandbox.Mode.OFF)) {
-            report = pipeline.grade(exercise, broken, ProgressListener.NONE);
+            report = pipeline.grade(exercise, broken, ProgressListener.NONE, 1);
         }
 
         assertThat(report.verdict()).isEqualTo(Verdict.FAIL);

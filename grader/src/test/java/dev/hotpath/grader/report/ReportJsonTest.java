@@ -18,14 +18,14 @@ class ReportJsonTest {
                     TestResult.Status.FAILED, "boom", 12)),
             List.of(new MetricResult("calls", "Calls made", "calls", "lower", 100, 80, 0.8, 0.8, 0.8, 1, 0.5, MetricResult.Outcome.MISSED,
                     List.of(100.0), List.of(80.0))),
-            "printed", "a hint");
+            "printed", "a hint", new MeasurementConditions(42, 5, 100, 10, 0.95, 0.5, 0.7, 0.02, 0));
 
     @Test
     void usesTheDocumentedFieldNames() throws Exception {
         JsonNode json = new ObjectMapper().readTree(ReportJson.write(report));
 
         assertThat(json.fieldNames()).toIterable().containsExactly("schema", "exercise", "verdict", "summary", "sandboxed",
-                "totalMillis", "stages", "compileErrors", "tests", "performance", "output", "hint");
+                "totalMillis", "stages", "compileErrors", "tests", "performance", "output", "hint", "measurement");
         assertThat(json.get("schema").asText()).isEqualTo("hotpath-report/2");
         assertThat(json.get("stages").get(0).fieldNames()).toIterable().containsExactly("name", "status", "millis", "message");
         assertThat(json.get("compileErrors").get(0).fieldNames()).toIterable()

@@ -21,7 +21,7 @@ final class Reports {
         List<StageResult> stages = STAGES.stream().map(stage -> StageResult.skipped(stage, "not run")).toList();
         return new GradeReport(GradeReport.SCHEMA, exerciseId, Verdict.ERROR,
                 "The grader could not finish: " + problem + ". This is not a problem with your code.",
-                false, 0, stages, List.of(), List.of(), List.of(), "", "");
+                false, 0, stages, List.of(), List.of(), List.of(), "", "", null);
     }
 
     static List<FailedTest> failedTests(GradeReport report) {

@@ -1,5 +1,8 @@
 package dev.hotpath.platform.web;
 
+import dev.hotpath.grader.report.MetricResult;
+import dev.hotpath.grader.report.Numbers;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,6 +48,11 @@ public final class Format {
             return String.format(Locale.ROOT, "%,.0f", value);
         }
         return String.format(Locale.ROOT, "%.4g", value).replaceFirst("(\\.\\d*?)0+$", "$1").replaceFirst("\\.$", "");
+    }
+
+    /** A metric's ratio with its interval, as the CLI prints it: {@code 5.9× [5.3–6.6]}. */
+    public String ratio(MetricResult metric) {
+        return Numbers.ratio(metric);
     }
 
     public String percent(double fraction) {

@@ -20,7 +20,12 @@ final class PerformanceChart {
     record Marker(double x, double y1, double y2, String label) {
     }
 
-    record Row(String metric, double y, List<Bar> bars, Marker threshold) {
+    /** A timing ratio's confidence interval, drawn as a whisker across the submission's bar. */
+    record Interval(double x1, double x2, double y) {
+    }
+
+    /** @param intervals the submission's interval, or none for an exact counter */
+    record Row(String metric, double y, List<Bar> bars, Marker threshold, List<Interval> intervals) {
     }
 
     record Chart(double width, double height, double plotX, List<Row> rows, List<Tick> ticks) {
@@ -48,6 +53,7 @@ final class PerformanceChart {
         double scaleMax = 1;
         for (MetricResult metric : metrics) {
             scaleMax = Math.max(scaleMax, Math.max(improvement(metric, metric.ratio()), improvement(metric, metric.threshold())));
+            scaleMax = Math.max(scaleMax, Math.max(improvement(metric, metric.ratioLow()), improvement(metric, metric.ratioHigh())));
         }
         scaleMax *= 1.1;
         double plotWidth = WIDTH - PLOT_X - PLOT_RIGHT_MARGIN;
@@ -61,10 +67,18 @@ final class PerformanceChart {
             List<Bar> bars = List.of(
                     bar(y, 1, scaleMax, plotWidth, "bar-starter", "starter", "1×"),
                     bar(y + BAR_HEIGHT + BAR_GAP, submission, scaleMax, plotWidth,
-                            metric.passed() ? "bar-passed" : "bar-failed", "yours", times(submission)));
+                            switch (metric.outcome()) {
+                                case CLEARED -> "bar-passed";
+                                case MISSED -> "bar-failed";
+                                case UNDECIDED -> "bar-undecided";
+                            }, "yours", times(submission)));
             double markerX = round(PLOT_X + plotWidth * threshold / scaleMax);
+            double barMiddle = y + BAR_HEIGHT + BAR_GAP + BAR_HEIGHT / 2;
+            List<Interval> intervals = metric.ratioLow() == metric.ratioHigh() ? List.of()
+                    : List.of(new Interval(x(improvement(metric, metric.ratioLow()), scaleMax, plotWidth),
+                    x(improvement(metric, metric.ratioHigh()), scaleMax, plotWidth), barMiddle));
             rows.add(new Row(metric.metric(), titleY, bars, new Marker(markerX, y - 3, y + 2 * BAR_HEIGHT + BAR_GAP + 3,
-                    "needs " + times(threshold))));
+                    "needs " + times(threshold)), intervals));
             y += 2 * BAR_HEIGHT + BAR_GAP + ROW_GAP;
         }
         List<Tick> ticks = new ArrayList<>();
@@ -90,6 +104,10 @@ final class PerformanceChart {
     private static Bar bar(double y, double value, double scaleMax, double plotWidth, String cssClass, String label,
                            String text) {
         return new Bar(PLOT_X, y, round(Math.max(1, plotWidth * value / scaleMax)), BAR_HEIGHT, cssClass, label, text);
+    }
+
+    private static double x(double value, double scaleMax, double plotWidth) {
+        return round(PLOT_X + plotWidth * value / scaleMax);
     }
 
     /** SVG needs no more precision than a tenth of a pixel. */

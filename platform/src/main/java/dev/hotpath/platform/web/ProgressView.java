@@ -71,6 +71,7 @@ final class ProgressView {
             case PASSED -> "done";
             case FAILED, ERROR -> "failed";
             case SKIPPED -> "skipped";
+            case INCONCLUSIVE -> "inconclusive";
         };
     }
 

@@ -50,12 +50,15 @@ class SubmissionRoutesTest {
         assertThat(page.select("table.tests tbody tr")).hasSize(2);
         assertThat(page.select("table.tests .badge-hidden")).hasSize(1);
         assertThat(page.select("table.performance tbody tr").eachText()).containsExactly(
-                "origin-calls Origin renders 30,000 calls 4,000 calls 0.1333 ≤ 0.4 passed",
-                "throughput Requests per second 1,000 requests/s 7,000 requests/s 7 ≥ 2.4 passed");
+                "origin-calls Origin renders 30,000 calls 4,000 calls 0.133× ≤ 0.4× passed",
+                "throughput Requests per second 1,000 requests/s 7,000 requests/s 7× [6.2–7.9] ≥ 2.4× passed");
         assertThat(page.select("svg.performance-chart rect.bar-passed")).hasSize(2);
         assertThat(page.select("svg.performance-chart .chart-value").eachText()).containsExactly("1×", "7.5×", "1×", "7.0×");
         assertThat(page.select("svg.performance-chart .chart-threshold-label").eachText())
                 .containsExactly("needs 2.5×", "needs 2.4×");
+        // Only the timing metric has an interval: one whisker (a bar and two caps), none for the exact counter.
+        assertThat(page.select("svg.performance-chart g.chart-interval")).hasSize(1);
+        assertThat(page.select("svg.performance-chart g.chart-interval line")).hasSize(3);
         assertThat(page.select("section.hint")).isEmpty();
     }
 
