@@ -196,7 +196,7 @@ final class PerformanceStage {
         List<Double> before = starter.recorder().samples(metric.name(), settings.clock());
         List<Double> after = submission.recorder().samples(metric.name(), settings.clock());
         return new Paired(new MetricResult(metric.name(), metric.description(), metric.unit(),
-                metric.direction().yamlName(), median(before), median(after), interval.ratio(), interval.low(),
+                metric.direction().yamlName(), RatioInterval.median(before), RatioInterval.median(after), interval.ratio(), interval.low(),
                 interval.high(), CONFIDENCE, metric.threshold(), outcome, before, after), Optional.empty(), null);
     }
 
@@ -280,19 +280,13 @@ final class PerformanceStage {
                 + (result.direction().equals("lower") ? "at most " : "at least ") + Numbers.significant(result.threshold()) + "×";
     }
 
-    static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-    }
-
     /** Median absolute deviation over the median: robust to the odd disturbed slice. */
     private static double variation(List<Double> values) {
         if (values.isEmpty()) {
             return 0;
         }
-        double median = median(values);
-        return median(values.stream().map(v -> Math.abs(v - median)).toList()) / median;
+        double median = RatioInterval.median(values);
+        return RatioInterval.median(values.stream().map(v -> Math.abs(v - median)).toList()) / median;
     }
 
     /** The host's one-minute load average, or a negative value where the system does not tell. */

@@ -25,12 +25,18 @@ record RatioInterval(double ratio, double low, double high, boolean bounded) {
     static RatioInterval of(List<Double> ratios, double alpha) {
         double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int n = sorted.length;
-        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        double median = median(ratios);
         int k = rank(n, alpha);
         if (k == 0) {
             return new RatioInterval(median, sorted[0], sorted[n - 1], false);
         }
         return new RatioInterval(median, sorted[k - 1], sorted[n - k], true);
+    }
+
+    static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /**

@@ -29,13 +29,7 @@ class HostMeasurementLockTest {
             assertThat(said).isEqualTo("held");
             AtomicInteger toldToWait = new AtomicInteger();
 
-            CompletableFuture<HostMeasurementLock.Held> mine = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return HostMeasurementLock.acquire(hostDir, toldToWait::incrementAndGet);
-                } catch (GradingException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<HostMeasurementLock.Held> mine = acquireAsync(hostDir, toldToWait);
             Thread.sleep(500);
             assertThat(mine).as("must not measure while the other process does").isNotDone();
             assertThat(toldToWait).hasValue(1);
@@ -53,19 +47,29 @@ class HostMeasurementLockTest {
     void gradingsOfOneProcessTakeTurns(@TempDir Path hostDir) throws Exception {
         AtomicInteger toldToWait = new AtomicInteger();
         HostMeasurementLock.Held first = HostMeasurementLock.acquire(hostDir, toldToWait::incrementAndGet);
-        {
-            CompletableFuture<HostMeasurementLock.Held> second = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return HostMeasurementLock.acquire(hostDir, toldToWait::incrementAndGet);
-                } catch (GradingException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+        CompletableFuture<HostMeasurementLock.Held> second = acquireAsync(hostDir, toldToWait);
+        Thread.sleep(300);
+        assertThat(second).isNotDone();
+
+        first.close();
+        first.close(); // closing twice must not let a third measurement in beside the second
+        CompletableFuture<HostMeasurementLock.Held> third;
+        try (HostMeasurementLock.Held held = second.get(10, TimeUnit.SECONDS)) {
+            third = acquireAsync(hostDir, toldToWait);
             Thread.sleep(300);
-            assertThat(second).isNotDone();
-            first.close();
-            second.get(10, TimeUnit.SECONDS).close();
+            assertThat(third).isNotDone();
         }
-        assertThat(toldToWait).hasValue(1);
+        third.get(10, TimeUnit.SECONDS).close();
+        assertThat(toldToWait).hasValue(2);
+    }
+
+    private static CompletableFuture<HostMeasurementLock.Held> acquireAsync(Path hostDir, AtomicInteger toldToWait) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return HostMeasurementLock.acquire(hostDir, toldToWait::incrementAndGet);
+            } catch (GradingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }
