@@ -36,10 +36,10 @@ public class VerdictStability {
     private static final Map<String, Calibration> CALIBRATIONS = Map.of(
             "cache-key-explosion", new Calibration("src/main/java/dev/hotpath/cachekey/PageCache.java",
                     "    public Page get(String url) {\n", 13_000, 30_000),
-            "hot-lock", new Calibration("src/main/java/dev/hotpath/hotlock/AccountProcessor.java",
-                    "    public void process(Event event) {\n", 400_000, 700_000),
             "serializer-churn", new Calibration("src/main/java/dev/hotpath/serializer/OrderJsonWriter.java",
-                    "    public ByteBuffer serialize(Order order) {\n", 3_000, 9_000));
+                    "    public ByteBuffer serialize(Order order) {\n", 5_300, 8_700));
+    // hot-lock has none: extra work in process() also makes its workers wait, so its deterministic
+    // waited-time counter fails before the throughput threshold is reached (docs/measurement.md).
 
     enum Condition { QUIET, STEADY, PULSE, GRADING }
 
