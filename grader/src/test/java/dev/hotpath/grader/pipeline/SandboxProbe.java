@@ -52,19 +52,6 @@ public final class SandboxProbe {
                 Files.writeString(Path.of(argument), "written");
                 return "written";
             }
-            case "fill-scratch" -> {
-                long written = 0;
-                try (OutputStream out = Files.newOutputStream(Path.of(System.getProperty("java.io.tmpdir"), "fill"))) {
-                    byte[] block = new byte[1 << 20];
-                    while (written < (1L << 30)) {
-                        out.write(block);
-                        written += block.length;
-                    }
-                } catch (IOException e) {
-                    return "stopped after " + written / (1 << 20) + " MB: " + e.getMessage();
-                }
-                return "wrote " + written / (1 << 20) + " MB";
-            }
             case "fill" -> {
                 long written = 0;
                 try (OutputStream out = Files.newOutputStream(Path.of(argument))) {

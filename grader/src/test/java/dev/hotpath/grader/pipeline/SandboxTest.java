@@ -74,9 +74,9 @@ class SandboxTest {
 
     @Test
     void hasASmallPrivateScratchDirectoryThatVanishes(@TempDir Path work) throws Exception {
-        Map<String, String> results = probe(work, "fill-scratch=");
+        Map<String, String> results = probe(work, "fill=" + Sandbox.SCRATCH + "/fill");
 
-        assertThat(results.get("fill-scratch=")).matches("stopped after 6[0-4] MB: No space left on device");
+        assertThat(results.get("fill=" + Sandbox.SCRATCH + "/fill")).matches("stopped after 6[0-4] MB: No space left on device");
         try (Stream<Path> left = Files.list(work)) {
             assertThat(left).isEmpty();
         }
