@@ -22,10 +22,12 @@ import java.util.stream.Stream;
  * {@link SourcePatch} of its starter or solution, and the verdict and reason grading must give.
  * {@code allow:} grades against a copy of the exercise whose policy allows more, to show that the
  * layers under the bytecode policy hold on their own; {@code sandboxed-only: true} marks fixtures
- * only the OS sandbox stops.
+ * only the OS sandbox stops. {@code correctness-only: true} (with {@code verdict: PASS}) marks a
+ * submission that must pass compile, policy and tests, while its measured verdict is left to the
+ * machine's load (an alternative design, correct but not necessarily fast enough).
  */
 record SubmissionFixtures(String name, String description, Exercise exercise, Submission submission,
-                          Verdict verdict, String reason, boolean sandboxedOnly) {
+                          Verdict verdict, String reason, boolean sandboxedOnly, boolean correctnessOnly) {
 
     static final Path DIR = Path.of("src/test/fixtures/submissions");
     static final Path EXERCISES = Path.of("../exercises");
@@ -43,7 +45,7 @@ record SubmissionFixtures(String name, String description, Exercise exercise, Su
 
     private static SubmissionFixtures read(Path file, Path scratch, Map<String, Exercise> widened) throws Exception {
         List<String> keys = new ArrayList<>(SourcePatch.KEYS);
-        keys.addAll(List.of("description", "exercise", "verdict", "reason", "allow", "sandboxed-only"));
+        keys.addAll(List.of("description", "exercise", "verdict", "reason", "allow", "sandboxed-only", "correctness-only"));
         YamlMap yaml = YamlMap.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)).allowOnly(keys);
         Path dir = EXERCISES.resolve(yaml.string("exercise"));
         Exercise exercise = Exercise.load(dir);
@@ -58,7 +60,8 @@ record SubmissionFixtures(String name, String description, Exercise exercise, Su
         return new SubmissionFixtures(file.getFileName().toString().replace(".yaml", ""), yaml.string("description"),
                 exercise, SourcePatch.read(yaml, exercise).apply(exercise),
                 Verdict.valueOf(yaml.choice("verdict", List.of("PASS", "FAIL", "ERROR"))), yaml.string("reason"),
-                yaml.has("sandboxed-only") && yaml.string("sandboxed-only").equals("true"));
+                yaml.has("sandboxed-only") && yaml.string("sandboxed-only").equals("true"),
+                yaml.has("correctness-only") && yaml.string("correctness-only").equals("true"));
     }
 
     /** A copy of the exercise (build output included) whose exercise.yaml allows {@code allow} as well. */

@@ -9,8 +9,14 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,14 +52,18 @@ final class BytecodePolicy {
     private static final String ENVIRONMENT = "code graded here may not read or change the environment or system properties";
     private static final String MEMORY = "code graded here may not trigger garbage collection or manage the JVM";
     private static final String SERIALIZATION = "code graded here may not use Java serialization";
+    private static final String RESOURCES = "code graded here may not load resources or services from the class path";
+    private static final String HARNESS = "the exercise's tests and measurement (its workloads, probes and"
+            + " benchmarks) are not for code graded here: work with the classes the starter uses";
     private static final String STATIC_STATE = "static fields may only hold constants: keep state in instance fields"
             + " (or use List.of, Set.of, Map.of for constant collections)";
 
     /** Packages whose every class is allowed unless a member rule below denies it. */
     private static final Set<String> ALLOWED_PACKAGES = Set.of(
             "java/lang", "java/lang/ref", "java/util", "java/util/function", "java/util/stream",
-            "java/util/concurrent", "java/util/concurrent/atomic", "java/util/regex", "java/math",
-            "java/time", "java/time/format", "java/time/temporal", "java/text", "java/nio", "java/nio/charset");
+            "java/util/concurrent", "java/util/concurrent/atomic", "java/util/concurrent/locks", "java/util/regex",
+            "java/util/random", "java/math", "java/time", "java/time/chrono", "java/time/format", "java/time/temporal",
+            "java/text", "java/nio", "java/nio/charset");
 
     /** Single classes allowed from packages that are otherwise denied. */
     private static final Set<String> ALLOWED_CLASSES = Set.of(
@@ -75,11 +85,25 @@ final class BytecodePolicy {
             Map.entry("java/lang/ProcessHandle", PROCESSES),
             Map.entry("java/lang/SecurityManager", EXIT), Map.entry("java/lang/StackWalker", INSPECT),
             Map.entry("java/lang/ThreadGroup", INSPECT), Map.entry("java/lang/ref/Cleaner", MEMORY),
-            Map.entry("java/nio/MappedByteBuffer", FILES));
+            Map.entry("java/nio/MappedByteBuffer", FILES), Map.entry("java/util/ResourceBundle", RESOURCES),
+            Map.entry("java/util/ServiceLoader", RESOURCES));
+
+    /** Constructors that open files, by their class and the start of their descriptor. */
+    private static final Map<String, List<String>> FILE_CONSTRUCTORS = Map.of(
+            "java/io/PrintStream", List.of("(Ljava/lang/String;", "(Ljava/io/File;"),
+            "java/io/PrintWriter", List.of("(Ljava/lang/String;", "(Ljava/io/File;"),
+            "java/util/Formatter", List.of("(Ljava/lang/String;", "(Ljava/io/File;"),
+            "java/util/Scanner", List.of("(Ljava/io/File;", "(Ljava/nio/file/Path;"));
+
+    /** JDK classes that turn an argument of type Object into text with its toString(). */
+    private static final Set<String> STRINGIFYING = Set.of(
+            "java/lang/String", "java/lang/StringBuilder", "java/lang/StringBuffer", "java/lang/AbstractStringBuilder",
+            "java/util/Objects", "java/io/PrintStream", "java/io/PrintWriter", "java/util/Formatter",
+            "java/util/StringJoiner");
 
     /** Members denied on a class and on everything that extends it. */
-    private static final Map<String, Map<String, String>> DENIED_MEMBERS = Map.of(
-            "java/lang/System", Map.ofEntries(
+    private static final Map<String, Map<String, String>> DENIED_MEMBERS = Map.ofEntries(
+            Map.entry("java/lang/System", Map.ofEntries(
                     Map.entry("exit", EXIT), Map.entry("setSecurityManager", EXIT), Map.entry("getSecurityManager", EXIT),
                     Map.entry("load", NATIVE), Map.entry("loadLibrary", NATIVE), Map.entry("mapLibraryName", NATIVE),
                     Map.entry("setOut", STREAMS), Map.entry("setErr", STREAMS), Map.entry("setIn", STREAMS),
@@ -87,8 +111,8 @@ final class BytecodePolicy {
                     Map.entry("getenv", ENVIRONMENT), Map.entry("getProperty", ENVIRONMENT),
                     Map.entry("getProperties", ENVIRONMENT), Map.entry("setProperty", ENVIRONMENT),
                     Map.entry("setProperties", ENVIRONMENT), Map.entry("clearProperty", ENVIRONMENT),
-                    Map.entry("getLogger", ENVIRONMENT), Map.entry("gc", MEMORY), Map.entry("runFinalization", MEMORY)),
-            "java/lang/Thread", Map.ofEntries(
+                    Map.entry("getLogger", ENVIRONMENT), Map.entry("gc", MEMORY), Map.entry("runFinalization", MEMORY))),
+            Map.entry("java/lang/Thread", Map.ofEntries(
                     Map.entry("stop", STOP), Map.entry("suspend", STOP), Map.entry("resume", STOP),
                     Map.entry("getName", INSPECT), Map.entry("toString", INSPECT), Map.entry("getStackTrace", INSPECT),
                     Map.entry("getAllStackTraces", INSPECT), Map.entry("dumpStack", INSPECT),
@@ -96,10 +120,16 @@ final class BytecodePolicy {
                     Map.entry("activeCount", INSPECT), Map.entry("countStackFrames", INSPECT),
                     Map.entry("getContextClassLoader", REFLECTION), Map.entry("setContextClassLoader", REFLECTION),
                     Map.entry("setDefaultUncaughtExceptionHandler", EXIT),
-                    Map.entry("getDefaultUncaughtExceptionHandler", EXIT)),
-            "java/lang/Throwable", Map.of(
-                    "getStackTrace", INSPECT, "printStackTrace", INSPECT, "setStackTrace", INSPECT),
-            "java/lang/Class", Map.ofEntries(
+                    Map.entry("getDefaultUncaughtExceptionHandler", EXIT),
+                    // Without a handler of its own, a thread answers with its ThreadGroup.
+                    Map.entry("getUncaughtExceptionHandler", INSPECT))),
+            // System properties, read without System.getProperty.
+            Map.entry("java/lang/Integer", Map.of("getInteger", ENVIRONMENT)),
+            Map.entry("java/lang/Long", Map.of("getLong", ENVIRONMENT)),
+            Map.entry("java/lang/Boolean", Map.of("getBoolean", ENVIRONMENT)),
+            Map.entry("java/lang/Throwable", Map.of(
+                    "getStackTrace", INSPECT, "printStackTrace", INSPECT, "setStackTrace", INSPECT)),
+            Map.entry("java/lang/Class", Map.ofEntries(
                     Map.entry("forName", REFLECTION), Map.entry("newInstance", REFLECTION),
                     Map.entry("getClassLoader", REFLECTION), Map.entry("getResource", REFLECTION),
                     Map.entry("getResourceAsStream", REFLECTION), Map.entry("getProtectionDomain", REFLECTION),
@@ -115,12 +145,12 @@ final class BytecodePolicy {
                     Map.entry("getNestHost", REFLECTION), Map.entry("getNestMembers", REFLECTION),
                     Map.entry("getPermittedSubclasses", REFLECTION), Map.entry("getAnnotation", REFLECTION),
                     Map.entry("getAnnotations", REFLECTION), Map.entry("getDeclaredAnnotations", REFLECTION),
-                    Map.entry("getSigners", REFLECTION)),
-            "java/lang/Runtime", Map.ofEntries(
+                    Map.entry("getSigners", REFLECTION))),
+            Map.entry("java/lang/Runtime", Map.ofEntries(
                     Map.entry("exit", EXIT), Map.entry("halt", EXIT), Map.entry("addShutdownHook", EXIT),
                     Map.entry("removeShutdownHook", EXIT), Map.entry("exec", PROCESSES), Map.entry("load", NATIVE),
                     Map.entry("loadLibrary", NATIVE), Map.entry("gc", MEMORY), Map.entry("runFinalization", MEMORY),
-                    Map.entry("traceInstructions", MEMORY), Map.entry("traceMethodCalls", MEMORY)));
+                    Map.entry("traceInstructions", MEMORY), Map.entry("traceMethodCalls", MEMORY))));
 
     /** Bootstrap methods javac emits for lambdas, string concatenation and records. */
     private static final Set<String> ALLOWED_BOOTSTRAPS = Set.of(
@@ -142,15 +172,19 @@ final class BytecodePolicy {
 
     private final List<String> allowEntries;
     private final ClassHierarchy hierarchy;
+    private final Set<String> harness;
 
     /**
      * @param allowEntries the exercise's extra allowances: packages ({@code java.util.concurrent.locks}),
      *                     classes ({@code java.lang.Thread}) or members ({@code java.lang.Thread#getName})
      * @param hierarchy    the learner's and the exercise's classes, to tell what they extend
+     * @param harness      the exercise's classes the submission may not use: its tests, workloads, probes and
+     *                     benchmarks (internal names)
      */
-    BytecodePolicy(List<String> allowEntries, ClassHierarchy hierarchy) {
+    BytecodePolicy(List<String> allowEntries, ClassHierarchy hierarchy, Set<String> harness) {
         this.allowEntries = allowEntries.stream().map(entry -> entry.replace('.', '/')).toList();
         this.hierarchy = hierarchy;
+        this.harness = Set.copyOf(harness);
     }
 
     /** Every violation in one compiled class of the submission. */
@@ -182,7 +216,12 @@ final class BytecodePolicy {
             @Override
             public MethodVisitor visitMethod(int access, String method, String descriptor, String signature,
                                              String[] exceptions) {
-                return new UseScanner(className, method, staticFields, violations);
+                return new MethodNode(Opcodes.ASM9, access, method, descriptor, signature, exceptions) {
+                    @Override
+                    public void visitEnd() {
+                        scan(className, this, new UseScanner(className, method, staticFields, violations));
+                    }
+                };
             }
         }, ClassReader.SKIP_FRAMES);
         for (String[] field : staticFields) {
@@ -192,6 +231,23 @@ final class BytecodePolicy {
         return violations;
     }
 
+    /**
+     * Feeds one method's instructions to {@code scanner}, each with the types of the values it works on
+     * (inferred as the JVM's verifier would), so that a call can be resolved against its receiver.
+     */
+    private void scan(String className, MethodNode method, UseScanner scanner) {
+        Frame<BasicValue>[] frames;
+        try {
+            frames = new Analyzer<>(new HierarchyVerifier(hierarchy)).analyze(className, method);
+        } catch (AnalyzerException e) {
+            frames = null; // then calls are judged by their declared owner alone
+        }
+        for (int i = 0; i < method.instructions.size(); i++) {
+            scanner.frame = frames == null ? null : frames[i];
+            method.instructions.get(i).accept(scanner);
+        }
+    }
+
     /** Finds forbidden calls, field accesses and types in one method. */
     private final class UseScanner extends MethodVisitor {
 
@@ -199,6 +255,8 @@ final class BytecodePolicy {
         private final String method;
         private final List<String[]> pendingStaticFields;
         private final List<Violation> violations;
+        /** The types of the locals and stack before the current instruction, or null if unknown. */
+        private Frame<BasicValue> frame;
         private int line;
         private boolean lastWasImmutableFactory;
 
@@ -217,13 +275,37 @@ final class BytecodePolicy {
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-            checkMember(owner, name, "calls " + readable(owner) + "." + name);
+            String use = "calls " + readable(owner) + "." + name;
+            Optional<String> reason = memberReason(owner, name, descriptor);
+            Type[] parameters = Type.getArgumentTypes(descriptor);
+            if (reason.isEmpty() && (opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE)) {
+                String receiver = stackType(parameters.length);
+                for (String type : runtimeClasses(owner, receiver)) {
+                    reason = dispatchReason(type, name, descriptor);
+                    if (reason.isPresent()) {
+                        use = "calls " + name + " on a " + readable(type) + " (through " + readable(owner) + ")";
+                        break;
+                    }
+                }
+            }
+            if (reason.isEmpty() && STRINGIFYING.contains(owner)) {
+                for (int i = 0; i < parameters.length && reason.isEmpty(); i++) {
+                    String argument = stackType(parameters.length - 1 - i);
+                    if (parameters[i].getDescriptor().equals("Ljava/lang/Object;")) {
+                        reason = textReason(argument);
+                        use = "turns a " + readable(String.valueOf(argument)) + " into text";
+                    }
+                }
+            }
+            if (reason.isPresent()) {
+                violations.add(new Violation(className, method, line, use, reason.get()));
+            }
             lastWasImmutableFactory = opcode == Opcodes.INVOKESTATIC && isImmutableFactory(owner, name);
         }
 
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-            checkMember(owner, name, "uses " + readable(owner) + "." + name);
+            checkMember(owner, name, descriptor, "uses " + readable(owner) + "." + name);
             if (opcode == Opcodes.PUTSTATIC && owner.equals(className)) {
                 if (!method.equals("<clinit>")) {
                     violations.add(new Violation(className, method, line, "assigns the static field " + name, STATIC_STATE));
@@ -245,8 +327,8 @@ final class BytecodePolicy {
             if (value instanceof Type type && type.getSort() == Type.OBJECT) {
                 checkType(type.getInternalName(), className, method, line, "uses", violations);
             } else if (value instanceof Handle handle) {
-                checkMember(handle.getOwner(), handle.getName(), "refers to " + readable(handle.getOwner()) + "::"
-                        + handle.getName());
+                checkMember(handle.getOwner(), handle.getName(), handle.getDesc(), "refers to "
+                        + readable(handle.getOwner()) + "::" + handle.getName());
             } else if (value instanceof ConstantDynamic) {
                 violations.add(new Violation(className, method, line, "uses a dynamic constant", REFLECTION));
             }
@@ -261,8 +343,16 @@ final class BytecodePolicy {
             }
             for (Object argument : arguments) {
                 if (argument instanceof Handle handle) {
-                    checkMember(handle.getOwner(), handle.getName(), "refers to " + readable(handle.getOwner()) + "::"
-                            + handle.getName());
+                    checkMember(handle.getOwner(), handle.getName(), handle.getDesc(), "refers to "
+                            + readable(handle.getOwner()) + "::" + handle.getName());
+                }
+            }
+            if (bootstrap.getOwner().equals("java/lang/invoke/StringConcatFactory")) {
+                int count = Type.getArgumentTypes(descriptor).length;
+                for (int i = 0; i < count; i++) {
+                    String type = stackType(i);
+                    textReason(type).ifPresent(why -> violations.add(new Violation(className, method, line,
+                            "turns a " + readable(type) + " into text", why)));
                 }
             }
             lastWasImmutableFactory = false;
@@ -270,6 +360,12 @@ final class BytecodePolicy {
 
         @Override
         public void visitInsn(int opcode) {
+            if (opcode == Opcodes.AASTORE && "java/lang/Object".equals(arrayElement(stackType(2)))) {
+                // An Object[] is how varargs reach String.format, printf and friends.
+                String type = stackType(0);
+                textReason(type).ifPresent(why -> violations.add(new Violation(className, method, line,
+                        "puts a " + readable(type) + " where it can be turned into text", why)));
+            }
             if (opcode != Opcodes.NOP) {
                 lastWasImmutableFactory = false;
             }
@@ -280,10 +376,80 @@ final class BytecodePolicy {
             lastWasImmutableFactory = false;
         }
 
-        private void checkMember(String owner, String name, String use) {
-            Optional<String> reason = memberReason(owner, name);
+        private void checkMember(String owner, String name, String descriptor, String use) {
+            Optional<String> reason = memberReason(owner, name, descriptor);
             reason.ifPresent(why -> violations.add(new Violation(className, method, line, use, why)));
         }
+
+        /** The internal name of the reference type {@code depth} values below the stack's top, or null. */
+        private String stackType(int depth) {
+            if (frame == null || depth >= frame.getStackSize()) {
+                return null;
+            }
+            Type type = frame.getStack(frame.getStackSize() - 1 - depth).getType();
+            if (type == null || (type.getSort() != Type.OBJECT && type.getSort() != Type.ARRAY)
+                    || type.getDescriptor().equals("Lnull;")) {
+                return null;
+            }
+            return type.getInternalName();
+        }
+    }
+
+    /**
+     * Classes whose implementation a virtual call may run: its owner and the receiver's inferred type,
+     * and those of the exercise's and the submission's classes and the JDK classes with denied members
+     * that extend them. (Subtypes of Object are every class, so a call on a plain Object counts only its
+     * inferred type.)
+     */
+    private Set<String> runtimeClasses(String owner, String receiver) {
+        Set<String> types = new LinkedHashSet<>();
+        for (String type : receiver == null ? List.of(owner) : List.of(receiver, owner)) {
+            if (type.startsWith("[")) {
+                continue;
+            }
+            types.add(type);
+            if (!type.equals("java/lang/Object")) {
+                types.addAll(hierarchy.knownSubtypes(type));
+                for (String denied : DENIED_MEMBERS.keySet()) {
+                    if (hierarchy.ancestors(denied).contains(type)) {
+                        types.add(denied);
+                    }
+                }
+            }
+        }
+        return types;
+    }
+
+    /** Why a call of {@code name} on an object of class {@code type} is forbidden, by the code it runs. */
+    private Optional<String> dispatchReason(String type, String name, String descriptor) {
+        for (String ancestor : hierarchy.ancestors(type)) {
+            if (hierarchy.implementsItself(ancestor, name + descriptor)) {
+                return Optional.empty(); // the submission's or the exercise's own code runs
+            }
+            String reason = DENIED_MEMBERS.getOrDefault(ancestor, Map.of()).get(name);
+            if (reason != null && !allowed(ancestor + "#" + name)) {
+                return Optional.of(reason);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Why turning a value of {@code type} into text is forbidden (its toString() tells a thread's name). */
+    private Optional<String> textReason(String type) {
+        if (type == null || type.startsWith("[")) {
+            return Optional.empty();
+        }
+        for (String runtime : runtimeClasses("java/lang/Object", type)) {
+            Optional<String> reason = dispatchReason(runtime, "toString", "()Ljava/lang/String;");
+            if (reason.isPresent()) {
+                return reason;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String arrayElement(String arrayType) {
+        return arrayType != null && arrayType.startsWith("[L") ? arrayType.substring(2, arrayType.length() - 1) : null;
     }
 
     private void checkType(String type, String className, String method, int line, String verb, List<Violation> violations) {
@@ -298,14 +464,21 @@ final class BytecodePolicy {
                 violations.add(new Violation(className, method, line, verb + " " + readable(element), why)));
     }
 
-    /** Why using {@code owner.name} is forbidden, if it is. */
-    private Optional<String> memberReason(String owner, String name) {
+    /** Why using {@code owner.name} (of the given descriptor) is forbidden, if it is. */
+    private Optional<String> memberReason(String owner, String name, String descriptor) {
         if (owner.startsWith("[") || allowed(owner + "#" + name)) {
             return Optional.empty(); // arrays have only clone() and length
         }
         Optional<String> typeReason = typeReason(owner);
         if (typeReason.isPresent()) {
             return typeReason;
+        }
+        if (name.equals("<init>")) {
+            for (String prefix : FILE_CONSTRUCTORS.getOrDefault(owner, List.of())) {
+                if (descriptor.startsWith(prefix)) {
+                    return Optional.of(FILES);
+                }
+            }
         }
         // Inherited members count too: a class that extends Thread may not call its stop().
         for (String type : hierarchy.ancestors(owner)) {
@@ -319,8 +492,16 @@ final class BytecodePolicy {
 
     /** Why using the class {@code type} at all is forbidden, if it is. */
     private Optional<String> typeReason(String type) {
+        if (harness.contains(type)) {
+            return Optional.of(HARNESS);
+        }
         if (hierarchy.isExercise(type) || allowed(type)) {
             return Optional.empty();
+        }
+        for (String ancestor : hierarchy.ancestors(type.contains("$") ? type.substring(0, type.indexOf('$')) : type)) {
+            if (DENIED_CLASSES.containsKey(ancestor)) {
+                return Optional.of(DENIED_CLASSES.get(ancestor)); // also a subclass or nested class of one
+            }
         }
         if (DENIED_CLASSES.containsKey(type)) {
             return Optional.of(DENIED_CLASSES.get(type));

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -55,8 +56,9 @@ final class ChildJvm {
      *
      * @param exitCode   the exit code, or -1 when the grader stopped the child
      * @param stopReason why the grader stopped the child, or null when it ended by itself
+     * @param events     how many events it sent on its channel
      */
-    record Outcome(int exitCode, String stopReason, String output, long outputBytes) {
+    record Outcome(int exitCode, String stopReason, String output, long outputBytes, long events) {
 
         boolean stopped() {
             return stopReason != null;
@@ -75,6 +77,10 @@ final class ChildJvm {
         this.runtime = List.copyOf(runtime);
     }
 
+    List<Path> runtime() {
+        return runtime;
+    }
+
     boolean sandboxed() {
         return sandbox != null;
     }
@@ -91,35 +97,82 @@ final class ChildJvm {
      * exercise's, so its start-up can overlap work the parent still has to do (compiling the submission).
      */
     Launched launch(Spec spec, Duration wallLimit) throws IOException {
+        return new Launched(() -> start(spec, wallLimit), wallLimit);
+    }
+
+    /** One started process of a child, with its channel token and the sandbox user it holds. */
+    private record Started(Process process, String token, Sandbox.Wrapped wrapped) {
+    }
+
+    private Started start(Spec spec, Duration wallLimit) throws IOException {
         String token = HexFormat.of().formatHex(RANDOM.generateSeed(16));
-        ProcessBuilder builder = new ProcessBuilder(command(spec, wallLimit)).directory(spec.workDir().toFile());
+        Sandbox.Wrapped wrapped = command(spec, wallLimit);
+        ProcessBuilder builder = new ProcessBuilder(wrapped.command()).directory(spec.workDir().toFile());
         builder.environment().clear();
         builder.environment().put("LANG", "C.UTF-8");
         // Fewer malloc arenas keep the JVM's address space within the sandbox's cap.
         builder.environment().put("MALLOC_ARENA_MAX", "2");
-        return new Launched(builder.start(), token, wallLimit);
+        try {
+            return new Started(builder.start(), token, wrapped);
+        } catch (IOException e) {
+            wrapped.close();
+            throw e;
+        }
+    }
+
+    /** Starts the process of a child; once more when the sandbox could not be created the first time. */
+    @FunctionalInterface
+    private interface Starter {
+        Started start() throws IOException;
     }
 
     /** A started child JVM; closing it stops it if it still runs. */
     static final class Launched implements AutoCloseable {
 
-        private final Process process;
-        private final String token;
+        private final Starter starter;
         private final Duration wallLimit;
-        private final OutputCapture output = new OutputCapture(KEPT_OUTPUT_BYTES);
-        private final AtomicReference<String> stopReason = new AtomicReference<>();
-        private final Thread outputReader;
+        private Started started;
+        private OutputCapture output;
+        private AtomicReference<String> stopReason;
+        private Thread outputReader;
 
-        private Launched(Process process, String token, Duration wallLimit) {
-            this.process = process;
-            this.token = token;
+        private Launched(Starter starter, Duration wallLimit) throws IOException {
+            this.starter = starter;
             this.wallLimit = wallLimit;
-            this.outputReader = daemon("hotpath-output", () -> readOutput(process.getErrorStream(), output, stopReason));
-            send(token);
+            begin();
         }
 
-        /** Lets the child go and follows it to the end, feeding its channel to {@code handler}. */
+        private void begin() throws IOException {
+            started = starter.start();
+            output = new OutputCapture(KEPT_OUTPUT_BYTES);
+            stopReason = new AtomicReference<>();
+            OutputCapture capture = output;
+            AtomicReference<String> reason = stopReason;
+            outputReader = daemon("hotpath-output", () -> readOutput(started.process().getErrorStream(), capture, reason));
+            send(started.token());
+        }
+
+        /**
+         * Lets the child go and follows it to the end, feeding its channel to {@code handler}. When the
+         * kernel refused the sandbox's namespaces (a host-wide limit, for a moment), the child never ran:
+         * it is started once more before that counts as a failure.
+         */
         Outcome run(ChannelHandler handler) throws InterruptedException {
+            Outcome outcome = runOnce(handler);
+            if (outcome.events() == 0 && !outcome.stopped() && outcome.exitCode() != 0
+                    && outcome.output().contains(Sandbox.NAMESPACE_FAILURE)) {
+                close();
+                try {
+                    begin();
+                } catch (IOException e) {
+                    return outcome;
+                }
+                outcome = runOnce(handler);
+            }
+            return outcome;
+        }
+
+        private Outcome runOnce(ChannelHandler handler) throws InterruptedException {
             send("go");
             endInput();
             return follow(handler);
@@ -142,15 +195,21 @@ final class ChildJvm {
         /** Closes the child's standard input: a child waiting for a command ends. */
         void endInput() {
             try {
-                process.getOutputStream().close();
+                started.process().getOutputStream().close();
             } catch (IOException e) {
                 // Already gone; its exit code and output tell why.
             }
         }
 
         private Outcome follow(ChannelHandler handler) throws InterruptedException {
+            Process process = started.process();
+            AtomicLong events = new AtomicLong();
+            ChannelHandler counting = event -> {
+                events.incrementAndGet();
+                handler.onEvent(event);
+            };
             Thread channelReader = daemon("hotpath-channel", () ->
-                    readChannel(process.getInputStream(), token, handler, output, stopReason));
+                    readChannel(process.getInputStream(), started.token(), counting, output, stopReason));
             long deadline = System.nanoTime() + wallLimit.toNanos();
             while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
                 long now = System.nanoTime();
@@ -171,12 +230,13 @@ final class ChildJvm {
             outputReader.join(TimeUnit.SECONDS.toMillis(5));
             destroyTree(process);
             String reason = stopReason.get();
-            return new Outcome(reason != null ? -1 : process.exitValue(), reason, output.text(), output.totalBytes());
+            return new Outcome(reason != null ? -1 : process.exitValue(), reason, output.text(), output.totalBytes(),
+                    events.get());
         }
 
         private synchronized void send(String line) {
             try {
-                OutputStream stdin = process.getOutputStream();
+                OutputStream stdin = started.process().getOutputStream();
                 stdin.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
                 stdin.flush();
             } catch (IOException e) {
@@ -184,19 +244,25 @@ final class ChildJvm {
             }
         }
 
-        /** Stops the child if it still runs, and waits for it: its work directory is deleted next. */
+        /**
+         * Stops the child if it still runs, and waits for it (its work directory is deleted next); then
+         * frees its sandbox user.
+         */
         @Override
         public void close() {
+            Process process = started.process();
             destroyTree(process);
             try {
                 process.waitFor(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                started.wrapped().close();
             }
         }
     }
 
-    private List<String> command(Spec spec, Duration wallLimit) {
+    private Sandbox.Wrapped command(Spec spec, Duration wallLimit) throws IOException {
         List<Path> classpath = new ArrayList<>(runtime);
         classpath.addAll(spec.classpath());
         List<String> command = new ArrayList<>();
@@ -210,7 +276,7 @@ final class ChildJvm {
         command.add(spec.mainClass());
         command.addAll(spec.args());
         // Two cores' worth of CPU time over the wall limit, as a backstop to the wall clock.
-        return sandbox == null ? command
+        return sandbox == null ? new Sandbox.Wrapped(command, null)
                 : sandbox.wrap(command, classpath, spec.heapMegabytes(), 2 * wallLimit.toSeconds() + 10);
     }
 

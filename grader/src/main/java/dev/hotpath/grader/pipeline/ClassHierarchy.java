@@ -1,9 +1,13 @@
 package dev.hotpath.grader.pipeline;
 
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,25 +15,38 @@ import java.util.Set;
 
 /**
  * Supertypes of the classes a submission touches: its own and the exercise's classes from their
- * class files, the JDK's from the platform class loader (loaded, never initialized).
+ * class files, the JDK's from the platform class loader (loaded, never initialized). For the classes
+ * read from class files it also knows which methods they implement, so a call can be resolved to the
+ * code that will run.
  */
 final class ClassHierarchy {
 
-    private final Map<String, List<String>> exerciseSupertypes = new HashMap<>();
+    /** A class read from a class file. */
+    private record Known(String superName, List<String> interfaces, boolean isInterface, Set<String> implemented) {
+    }
+
+    private final Map<String, Known> known = new HashMap<>();
 
     /** Adds a class of the exercise or of the submission. */
     void add(byte[] classFile) {
         ClassReader reader = new ClassReader(classFile);
-        List<String> supertypes = new ArrayList<>();
-        if (reader.getSuperName() != null) {
-            supertypes.add(reader.getSuperName());
-        }
-        supertypes.addAll(List.of(reader.getInterfaces()));
-        exerciseSupertypes.put(reader.getClassName(), supertypes);
+        Set<String> implemented = new HashSet<>();
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                if ((access & Opcodes.ACC_ABSTRACT) == 0) {
+                    implemented.add(name + descriptor);
+                }
+                return null;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        known.put(reader.getClassName(), new Known(reader.getSuperName(), List.of(reader.getInterfaces()),
+                (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0, implemented));
     }
 
     boolean isExercise(String type) {
-        return exerciseSupertypes.containsKey(type);
+        return known.containsKey(type);
     }
 
     /** {@code type} and all its supertypes, nearest first. */
@@ -39,39 +56,87 @@ final class ClassHierarchy {
         return result;
     }
 
+    /** The exercise's and the submission's classes that are {@code type} or extend or implement it. */
+    Set<String> knownSubtypes(String type) {
+        Set<String> result = new LinkedHashSet<>();
+        for (String candidate : known.keySet()) {
+            if (ancestors(candidate).contains(type)) {
+                result.add(candidate);
+            }
+        }
+        return result;
+    }
+
+    /** Whether {@code type} is a class read from a class file that implements the method itself. */
+    boolean implementsItself(String type, String nameAndDescriptor) {
+        Known found = known.get(type);
+        return found != null && found.implemented().contains(nameAndDescriptor);
+    }
+
+    /** The superclass, or null for Object, interfaces and unknown types. */
+    String superClass(String type) {
+        Known found = known.get(type);
+        if (found != null) {
+            return found.isInterface() ? null : found.superName();
+        }
+        Class<?> loaded = jdkClass(type);
+        return loaded == null || loaded.getSuperclass() == null ? null : loaded.getSuperclass().getName().replace('.', '/');
+    }
+
+    boolean isInterface(String type) {
+        Known found = known.get(type);
+        if (found != null) {
+            return found.isInterface();
+        }
+        Class<?> loaded = jdkClass(type);
+        return loaded != null && loaded.isInterface();
+    }
+
     private void collect(String type, Set<String> result) {
         if (!result.add(type)) {
             return;
         }
-        List<String> supertypes = exerciseSupertypes.get(type);
-        if (supertypes == null) {
-            supertypes = jdkSupertypes(type);
-        }
-        for (String supertype : supertypes) {
+        for (String supertype : supertypes(type)) {
             collect(supertype, result);
         }
     }
 
-    private static List<String> jdkSupertypes(String type) {
-        try {
-            Class<?> loaded = Class.forName(type.replace('/', '.'), false, ClassLoader.getPlatformClassLoader());
+    private List<String> supertypes(String type) {
+        Known found = known.get(type);
+        if (found != null) {
             List<String> supertypes = new ArrayList<>();
-            if (loaded.getSuperclass() != null) {
-                supertypes.add(loaded.getSuperclass().getName().replace('.', '/'));
+            if (found.superName() != null) {
+                supertypes.add(found.superName());
             }
-            for (Class<?> implemented : loaded.getInterfaces()) {
-                supertypes.add(implemented.getName().replace('.', '/'));
-            }
+            supertypes.addAll(found.interfaces());
             return supertypes;
-        } catch (ClassNotFoundException | LinkageError e) {
+        }
+        Class<?> loaded = jdkClass(type);
+        if (loaded == null) {
             return List.of();
+        }
+        List<String> supertypes = new ArrayList<>();
+        if (loaded.getSuperclass() != null) {
+            supertypes.add(loaded.getSuperclass().getName().replace('.', '/'));
+        }
+        for (Class<?> implemented : loaded.getInterfaces()) {
+            supertypes.add(implemented.getName().replace('.', '/'));
+        }
+        return supertypes;
+    }
+
+    private static Class<?> jdkClass(String type) {
+        try {
+            return Class.forName(type.replace('/', '.'), false, ClassLoader.getPlatformClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
         }
     }
 
     /** A copy to which a submission's classes can be added without touching this one. */
     ClassHierarchy copy() {
         ClassHierarchy copy = new ClassHierarchy();
-        copy.exerciseSupertypes.putAll(exerciseSupertypes);
+        copy.known.putAll(known);
         return copy;
     }
 }

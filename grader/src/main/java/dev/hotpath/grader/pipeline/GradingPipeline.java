@@ -81,7 +81,7 @@ public final class GradingPipeline implements AutoCloseable {
             PreparedExercise prepared = prepare(exercise);
             Path submissionClasses = workspace.directory("submission");
             Path scratch = workspace.directory("scratch");
-            if (correct(prepared, submission, submissionClasses, scratch, progress, verdict)) {
+            if (correct(prepared, submission, workspace, submissionClasses, scratch, progress, verdict)) {
                 measure(prepared, submissionClasses, scratch, seed, progress, verdict);
             }
             return verdict.report(progress.elapsedMillis());
@@ -93,11 +93,12 @@ public final class GradingPipeline implements AutoCloseable {
     }
 
     /** Compile, policy and tests; true when all passed. The test JVM boots while the submission compiles. */
-    private boolean correct(PreparedExercise prepared, Submission submission, Path submissionClasses, Path scratch,
-                            Progress progress, VerdictStage verdict) throws GradingException, IOException {
-        try (ChildJvm.Launched testJvm = TestStage.launch(prepared, submissionClasses, scratch, children)) {
-            progress.started(CompileStage.NAME);
-            CompileStage.Result compiled = CompileStage.run(prepared, submission, submissionClasses);
+    private boolean correct(PreparedExercise prepared, Submission submission, Workspace workspace, Path submissionClasses,
+                            Path scratch, Progress progress, VerdictStage verdict) throws GradingException, IOException {
+        progress.started(CompileStage.NAME);
+        try (ChildJvm.Launched compiler = CompileStage.launch(prepared, submission, workspace.directory("sources"), children);
+             ChildJvm.Launched testJvm = TestStage.launch(prepared, submissionClasses, scratch, children)) {
+            CompileStage.Result compiled = CompileStage.run(prepared, compiler, submissionClasses);
             Workspace.share(submissionClasses);
             progress.finished(compiled.stage());
             verdict.compiled(compiled);

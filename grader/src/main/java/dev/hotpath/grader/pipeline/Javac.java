@@ -20,8 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Compiles source files held in memory with the JDK's compiler, in this process. */
-final class Javac {
+/**
+ * Compiles source files held in memory with the JDK's compiler, in the calling process: the grader's
+ * for the exercise's own (trusted) starter, a child JVM's ({@link CompileStage}) for submissions.
+ */
+public final class Javac {
 
     private static final int MAX_ERRORS = 50;
 
@@ -34,7 +37,7 @@ final class Javac {
      *
      * @return the errors; empty when compilation succeeded
      */
-    static List<CompileError> compile(Map<String, String> sources, List<Path> classpath, Path output) throws IOException {
+    public static List<CompileError> compile(Map<String, String> sources, List<Path> classpath, Path output) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IOException("no Java compiler in this runtime (" + System.getProperty("java.home")

@@ -21,6 +21,13 @@ final class JvmOptions {
         return options;
     }
 
+    /** For the compile JVM: javac and what it reads --release's class signatures with; C1 for a short run. */
+    static List<String> forCompiler() {
+        List<String> options = common("java.base,java.compiler,jdk.compiler,jdk.zipfs");
+        options.add("-XX:TieredStopAtLevel=1");
+        return options;
+    }
+
     /** For measurement JVMs: the full JIT, as in production; JMH also needs jdk.unsupported. */
     static List<String> forMeasurement() {
         return common("java.base,java.logging,java.management,jdk.management,jdk.unsupported");

@@ -249,7 +249,7 @@ final class PerformanceStage {
                 return jvm.converse(recorder);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new ChildJvm.Outcome(-1, "grading was interrupted", "", 0);
+                return new ChildJvm.Outcome(-1, "grading was interrupted", "", 0, 0);
             } finally {
                 recorder.ended();
             }
@@ -265,7 +265,7 @@ final class PerformanceStage {
         try {
             return side.outcome().get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            return new ChildJvm.Outcome(-1, "it could not be followed: " + e, "", 0);
+            return new ChildJvm.Outcome(-1, "it could not be followed: " + e, "", 0, 0);
         }
     }
 

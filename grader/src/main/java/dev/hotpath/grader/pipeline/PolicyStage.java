@@ -46,7 +46,8 @@ final class PolicyStage {
                 }
                 hierarchy.add(classFile);
             }
-            BytecodePolicy policy = new BytecodePolicy(exercise.exercise().manifest().allow(), hierarchy);
+            BytecodePolicy policy = new BytecodePolicy(exercise.exercise().manifest().allow(), hierarchy,
+                    HarnessClasses.of(exercise));
             for (byte[] classFile : classFiles) {
                 String file = PreparedExercise.sourcePath(new ClassReader(classFile));
                 for (BytecodePolicy.Violation violation : policy.check(classFile)) {

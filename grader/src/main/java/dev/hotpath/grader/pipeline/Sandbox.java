@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
  * The OS sandbox around every child JVM (docs/security.md): bubblewrap gives it its own user, PID,
- * network (loopback only), IPC and UTS namespaces, a read-only view of the JDK and of the class path
- * it needs and nothing else, and a size-limited private scratch directory that vanishes with it.
+ * network (loopback only), IPC and UTS namespaces, a read-only root with the JDK and the class path it
+ * needs and nothing else, and one writable place: a size-limited private scratch directory that
+ * vanishes with it.
  * prlimit caps its address space, open files, CPU time and file size; when the grader runs as root,
  * the child also runs as an unprivileged user of its own, so a process limit applies to it.
  */
@@ -39,19 +39,44 @@ public final class Sandbox {
     static final int MAX_OPEN_FILES = 512;
     static final String SCRATCH = "/scratch";
 
-    private static final AtomicInteger NEXT_UID = new AtomicInteger();
-    private static final int FIRST_UID = 61_000;
+    /** What bubblewrap says when the kernel refuses a namespace for a moment (limits reached). */
+    static final String NAMESPACE_FAILURE = "bwrap: Creating new namespace failed";
 
     private final Path bwrap;
     private final Path prlimit;
     private final Path setpriv;
+    private final SandboxUids uids;
     private final List<Path> javaHome;
 
-    private Sandbox(Path bwrap, Path prlimit, Path setpriv, List<Path> javaHome) {
+    /**
+     * @param setpriv how to drop root, with {@code uids} the users to drop to; both null when not root
+     */
+    Sandbox(Path bwrap, Path prlimit, Path setpriv, SandboxUids uids) {
         this.bwrap = bwrap;
         this.prlimit = prlimit;
         this.setpriv = setpriv;
-        this.javaHome = javaHome;
+        this.uids = uids;
+        this.javaHome = javaHomePaths();
+    }
+
+    /** The same sandbox started through another bubblewrap executable (tests use a wrapper that fails once). */
+    Sandbox withBwrap(Path otherBwrap) {
+        return new Sandbox(otherBwrap, prlimit, setpriv, uids);
+    }
+
+    /**
+     * A sandboxed command line and the user it runs as, held until the child has ended.
+     *
+     * @param uid the child's user, or null when the grader is not root (then the child keeps the grader's)
+     */
+    record Wrapped(List<String> command, SandboxUids.Lease uid) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            if (uid != null) {
+                uid.close();
+            }
+        }
     }
 
     /**
@@ -72,7 +97,8 @@ public final class Sandbox {
             whyNot.append("setpriv (util-linux) is not installed, so the sandbox cannot drop root");
             return Optional.empty();
         }
-        Sandbox sandbox = new Sandbox(bwrap.get(), prlimit.get(), setpriv.orElse(null), javaHomePaths());
+        Sandbox sandbox = new Sandbox(bwrap.get(), prlimit.get(), setpriv.orElse(null),
+                root ? new SandboxUids(SandboxUids.HOST_DIRECTORY) : null);
         String problem = sandbox.tryOut();
         if (problem != null) {
             whyNot.append("bubblewrap cannot create a sandbox here: ").append(problem);
@@ -88,16 +114,18 @@ public final class Sandbox {
      * @param heapMegabytes the child's heap, to size the address-space cap
      * @param cpuSeconds    CPU time after which the kernel stops the child
      */
-    List<String> wrap(List<String> javaCommand, List<Path> readOnly, int heapMegabytes, long cpuSeconds) {
+    Wrapped wrap(List<String> javaCommand, List<Path> readOnly, int heapMegabytes, long cpuSeconds) throws IOException {
         List<String> command = new ArrayList<>(List.of(prlimit.toString(),
                 "--as=" + (heapMegabytes * 1024L * 1024 + NON_HEAP_BYTES),
                 "--nofile=" + MAX_OPEN_FILES,
                 "--core=0",
                 "--cpu=" + cpuSeconds,
                 "--fsize=" + 2 * SCRATCH_BYTES));
+        SandboxUids.Lease lease = null;
         if (setpriv != null) {
             // Root is exempt from process limits, so the child gets an unprivileged user of its own.
-            int uid = FIRST_UID + NEXT_UID.getAndIncrement() % 1000;
+            lease = uids.take();
+            int uid = lease.uid();
             command.add("--nproc=" + MAX_PROCESSES);
             command.add("--");
             command.addAll(List.of(setpriv.toString(), "--reuid=" + uid, "--regid=" + uid, "--clear-groups",
@@ -119,15 +147,18 @@ public final class Sandbox {
                 command.addAll(List.of("--ro-bind", path.toString(), path.toString()));
             }
         }
+        // bubblewrap builds / and /dev as tmpfs mounts of half the host's RAM each, writable by the child
+        // and counted in the host's shared memory: only the sized scratch directory may stay writable
+        // (device nodes such as /dev/null still work on a read-only mount; /dev/shm goes read-only with it).
+        command.addAll(List.of("--remount-ro", "/dev", "--remount-ro", "/"));
         command.addAll(javaCommand);
-        return command;
+        return new Wrapped(command, lease);
     }
 
     /** Runs {@code true} in a sandbox; returns why that failed, or null. */
     private String tryOut() {
-        List<String> command = wrap(List.of("/usr/bin/true"), List.of(), 64, 5);
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (Wrapped wrapped = wrap(List.of("/usr/bin/true"), List.of(), 64, 5)) {
+            Process process = new ProcessBuilder(wrapped.command()).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes()).strip();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

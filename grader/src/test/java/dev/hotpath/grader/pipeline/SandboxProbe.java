@@ -52,9 +52,9 @@ public final class SandboxProbe {
                 Files.writeString(Path.of(argument), "written");
                 return "written";
             }
-            case "fill-scratch" -> {
+            case "fill" -> {
                 long written = 0;
-                try (OutputStream out = Files.newOutputStream(Path.of(System.getProperty("java.io.tmpdir"), "fill"))) {
+                try (OutputStream out = Files.newOutputStream(Path.of(argument))) {
                     byte[] block = new byte[1 << 20];
                     while (written < (1L << 30)) {
                         out.write(block);
@@ -64,6 +64,11 @@ public final class SandboxProbe {
                     return "stopped after " + written / (1 << 20) + " MB: " + e.getMessage();
                 }
                 return "wrote " + written / (1 << 20) + " MB";
+            }
+            case "host-shared-memory" -> {
+                // /proc/meminfo is the host's, even in the sandbox: tmpfs pages count as Shmem there.
+                return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(line -> line.startsWith("Shmem:"))
+                        .findFirst().orElseThrow().replaceAll("\\D", "");
             }
             case "processes" -> {
                 return ProcessHandle.current().pid() + " " + ProcessHandle.allProcesses().count();

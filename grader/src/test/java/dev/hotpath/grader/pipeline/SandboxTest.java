@@ -74,11 +74,52 @@ class SandboxTest {
 
     @Test
     void hasASmallPrivateScratchDirectoryThatVanishes(@TempDir Path work) throws Exception {
-        Map<String, String> results = probe(work, "fill-scratch=");
+        Map<String, String> results = probe(work, "fill=" + Sandbox.SCRATCH + "/fill");
 
-        assertThat(results.get("fill-scratch=")).matches("stopped after 6[0-4] MB: No space left on device");
+        assertThat(results.get("fill=" + Sandbox.SCRATCH + "/fill")).matches("stopped after 6[0-4] MB: No space left on device");
         try (Stream<Path> left = Files.list(work)) {
             assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void canWriteNowhereButTheCappedScratchDirectory(@TempDir Path work) throws Exception {
+        Map<String, String> results = probe(work, "host-shared-memory=before", "fill=/big0", "fill=/dev/big",
+                "fill=/dev/shm/big", "fill=/scratch/big", "host-shared-memory=after");
+
+        assertThat(results.get("fill=/big0")).isEqualTo("stopped after 0 MB: /big0: Read-only file system");
+        assertThat(results.get("fill=/dev/big")).isEqualTo("stopped after 0 MB: /dev/big: Read-only file system");
+        assertThat(results.get("fill=/dev/shm/big")).isEqualTo("stopped after 0 MB: /dev/shm/big: Read-only file system");
+        assertThat(results.get("fill=/scratch/big")).matches("stopped after 6[0-4] MB: No space left on device");
+        // Measured while the child still holds what it wrote: at most the scratch directory's cap (the
+        // host's other users may add a little in the meantime).
+        long grownKb = Long.parseLong(results.get("host-shared-memory=after"))
+                - Long.parseLong(results.get("host-shared-memory=before"));
+        assertThat(grownKb).isLessThan((Sandbox.SCRATCH_BYTES >> 10) + 128 * 1024);
+    }
+
+    @Test
+    void startsOnceMoreWhenTheKernelRefusesItsNamespacesOnce(@TempDir Path work) throws Exception {
+        // A bubblewrap that fails like a host at its namespace or process limit, the first time only.
+        Path fake = Files.createTempDirectory("hotpath-fake-bwrap-");
+        try {
+            Files.setPosixFilePermissions(fake, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            Path failedOnce = fake.resolve("failed-once");
+            Path script = fake.resolve("bwrap");
+            Files.writeString(script, "#!/bin/sh\nif mkdir " + failedOnce + " 2>/dev/null; then\n"
+                    + "  echo 'bwrap: Creating new namespace failed: Resource temporarily unavailable' >&2; exit 1\nfi\n"
+                    + "exec /usr/bin/bwrap \"$@\"\n");
+            Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            ChildJvm flaky = new ChildJvm(sandbox.withBwrap(script), children.runtime());
+            Collector collector = new Collector();
+
+            ChildJvm.Outcome outcome = flaky.run(spec(work, List.of("environment=")), collector, Duration.ofSeconds(60));
+
+            assertThat(failedOnce).exists();
+            assertThat(outcome.stopped()).as(outcome.output()).isFalse();
+            assertThat(collector.results).containsKey("environment=");
+        } finally {
+            Workspace.deleteTree(fake);
         }
     }
 
