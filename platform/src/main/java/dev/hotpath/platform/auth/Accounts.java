@@ -49,7 +49,7 @@ public final class Accounts {
     /**
      * Makes the account unless the email has one already, and answers the same either way.
      *
-     * @param clientAddress who asks ({@code ClientAddresses}), for the per-address limit
+     * @param clientAddress who asks (as {@code TrustedProxies} tells it), for the per-address limit
      */
     public void signUp(String email, String displayName, String password, String clientAddress)
             throws AccountException, TooManyAttemptsException {
@@ -86,7 +86,7 @@ public final class Accounts {
     }
 
     /**
-     * @param clientAddress who asks ({@code ClientAddresses}), for the per-address limit
+     * @param clientAddress who asks (as {@code TrustedProxies} tells it), for the per-address limit
      * @throws TooManyAttemptsException when this account or this address failed too often lately; the
      *                                  password is then not even checked
      */

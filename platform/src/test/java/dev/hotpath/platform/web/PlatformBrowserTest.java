@@ -73,6 +73,7 @@ class PlatformBrowserTest {
         browser.findElement(By.id("name")).sendKeys("Lea");
         browser.findElement(By.id("password")).sendKeys("correct horse");
         browser.findElement(By.cssSelector("form.account-form button")).click();
+        logInAfterSignUp("learner@example.org");
         await(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.cssSelector(".site-user"), "Lea"));
 
         browser.findElement(By.cssSelector(".lesson-card a[href='/lessons/remove-repeated-work']")).click();
@@ -120,6 +121,7 @@ class PlatformBrowserTest {
         browser.findElement(By.id("name")).sendKeys("Teacher");
         browser.findElement(By.id("password")).sendKeys("correct horse");
         browser.findElement(By.cssSelector("form.account-form button")).click();
+        logInAfterSignUp(TestPlatform.INSTRUCTOR);
         await(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.linkText("Instructor")));
 
         browser.findElement(By.linkText("Instructor")).click();
@@ -134,6 +136,15 @@ class PlatformBrowserTest {
         browser.findElement(By.cssSelector("tbody tr a")).click();
         assertThat(browser.findElement(By.cssSelector(".submission-meta")).getText()).contains("by Lea (learner@example.org)");
         assertThat(Chromium.severeConsoleEntries(browser)).isEmpty();
+    }
+
+    /** Signing up leads to the login page, which says the account is ready; log in there. */
+    private static void logInAfterSignUp(String email) {
+        await(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
+        assertThat(browser.getCurrentUrl()).contains("/login?notice=signed-up");
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys("correct horse");
+        browser.findElement(By.cssSelector("form.account-form button")).click();
     }
 
     private static WebDriverWait await(Duration timeout) {
