@@ -75,7 +75,7 @@ class CookieTossingBrowserTest {
     @Test
     void aSessionCookiePlantedFromAnotherPortDoesNotCaptureTheVictimsSubmission() {
         browser.manage().deleteAllCookies();
-        signUpAndLogIn("victim@example.org", "Victim");
+        Chromium.signUpAndLogIn(browser, platform.url("/signup"), "victim@example.org", "Victim");
 
         browser.get(attackerUrl("/toss"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cute cats");
@@ -102,19 +102,6 @@ class CookieTossingBrowserTest {
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("came from another web page");
         browser.get(platform.url("/api/session"));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("\"signedIn\":false");
-    }
-
-    private static void signUpAndLogIn(String email, String name) {
-        browser.get(platform.url("/signup"));
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("name")).sendKeys(name);
-        browser.findElement(By.id("password")).sendKeys("correct horse");
-        browser.findElement(By.cssSelector("form.account-form button")).click();
-        await().until(ExpectedConditions.urlContains("/login?notice=signed-up"));
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys("correct horse");
-        browser.findElement(By.cssSelector("form.account-form button")).click();
-        await().until(ExpectedConditions.textToBe(By.cssSelector(".site-user"), name));
     }
 
     /** The red team's page: the attacker's session, scoped to the exercises, under the old name and the new. */

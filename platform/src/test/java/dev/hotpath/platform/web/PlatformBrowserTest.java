@@ -68,13 +68,7 @@ class PlatformBrowserTest {
     @Test
     @Order(1)
     void aLearnerSignsUpReadsALessonSubmitsTheExerciseAndSeesItPass() throws Exception {
-        browser.get(platform.url("/signup"));
-        browser.findElement(By.id("email")).sendKeys("learner@example.org");
-        browser.findElement(By.id("name")).sendKeys("Lea");
-        browser.findElement(By.id("password")).sendKeys("correct horse");
-        browser.findElement(By.cssSelector("form.account-form button")).click();
-        logInAfterSignUp("learner@example.org");
-        await(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.cssSelector(".site-user"), "Lea"));
+        Chromium.signUpAndLogIn(browser, platform.url("/signup"), "learner@example.org", "Lea");
 
         browser.findElement(By.cssSelector(".lesson-card a[href='/lessons/remove-repeated-work']")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Remove repeated work first");
@@ -116,13 +110,7 @@ class PlatformBrowserTest {
     void theInstructorDashboardCountsThePass() throws Exception {
         browser.findElement(By.cssSelector(".site-nav button.link-button")).click();
         await(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.linkText("Sign up")));
-        browser.get(platform.url("/signup"));
-        browser.findElement(By.id("email")).sendKeys(TestPlatform.INSTRUCTOR);
-        browser.findElement(By.id("name")).sendKeys("Teacher");
-        browser.findElement(By.id("password")).sendKeys("correct horse");
-        browser.findElement(By.cssSelector("form.account-form button")).click();
-        logInAfterSignUp(TestPlatform.INSTRUCTOR);
-        await(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.linkText("Instructor")));
+        Chromium.signUpAndLogIn(browser, platform.url("/signup"), TestPlatform.INSTRUCTOR, "Teacher");
 
         browser.findElement(By.linkText("Instructor")).click();
         WebElement row = browser.findElement(By.cssSelector("tr[data-exercise='cache-key-explosion']"));
@@ -136,15 +124,6 @@ class PlatformBrowserTest {
         browser.findElement(By.cssSelector("tbody tr a")).click();
         assertThat(browser.findElement(By.cssSelector(".submission-meta")).getText()).contains("by Lea (learner@example.org)");
         assertThat(Chromium.severeConsoleEntries(browser)).isEmpty();
-    }
-
-    /** Signing up leads to the login page, which says the account is ready; log in there. */
-    private static void logInAfterSignUp(String email) {
-        await(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
-        assertThat(browser.getCurrentUrl()).contains("/login?notice=signed-up");
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys("correct horse");
-        browser.findElement(By.cssSelector("form.account-form button")).click();
     }
 
     private static WebDriverWait await(Duration timeout) {
