@@ -79,7 +79,9 @@ public class PlatformLatency {
         if (!javaOptions.isEmpty()) {
             command.addAll(List.of(javaOptions.split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "--port", "0", "--data", data.toString()));
+        // The learners sign up from addresses of their own, as behind a proxy: one address may make only so many accounts.
+        command.addAll(List.of("-jar", jar.toString(), "--port", "0", "--data", data.toString(),
+                "--trusted-proxy", "127.0.0.1", "--trusted-proxy", "::1"));
         Process platform = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             platform.destroy();
@@ -225,24 +227,37 @@ public class PlatformLatency {
         }
     }
 
-    /** One signed-in browser: its own cookies and its own HTTP connection. */
+    /** One signed-in browser: its own cookies, its own HTTP connection and its own client address. */
     static final class Session {
 
+        private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES = new java.util.concurrent.atomic.AtomicInteger();
+
         private final String base;
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final String address;
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager() {
+                    // Browsers send Secure cookies to http://localhost; java.net's CookieManager only over https.
+                    @Override
+                    public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+                        return super.get(URI.create(uri.toString().replaceFirst("^http://localhost:", "https://localhost:")),
+                                headers);
+                    }
+                }).followRedirects(HttpClient.Redirect.NEVER).build();
 
         private Session(String base) {
             this.base = base;
+            int n = ADDRESSES.getAndIncrement();
+            this.address = "10.77." + n / 250 + "." + (n % 250 + 1);
         }
 
+        /** Signs up, which sends the new account to log in, and logs in. */
         static Session signUp(String base, String email) throws IOException, InterruptedException {
             Session session = new Session(base);
-            String token = session.csrfToken();
-            HttpResponse<String> response = session.post("/signup", "_csrf=" + token + "&email=" + encode(email)
-                    + "&name=Bench&password=" + encode("bench password"));
-            if (response.statusCode() != 303) {
-                throw new IllegalStateException("sign-up of " + email + " answered " + response.statusCode());
+            String form = "email=" + encode(email) + "&password=" + encode("bench password");
+            HttpResponse<String> signedUp = session.post("/signup", "_csrf=" + session.csrfToken() + "&name=Bench&" + form);
+            HttpResponse<String> loggedIn = session.post("/login", "_csrf=" + session.csrfToken() + "&" + form);
+            if (signedUp.statusCode() != 303 || loggedIn.statusCode() != 303) {
+                throw new IllegalStateException("sign-up of " + email + " answered " + signedUp.statusCode()
+                        + ", logging in " + loggedIn.statusCode());
             }
             return session;
         }
@@ -259,7 +274,8 @@ public class PlatformLatency {
                 String page = submitted.headers().firstValue("Location").orElseThrow(() ->
                         new IllegalStateException("submitting answered " + submitted.statusCode() + ": " + submitted.body()));
                 HttpResponse<java.util.stream.Stream<String>> events = http.send(HttpRequest.newBuilder(
-                                URI.create(base + page + "/events")).header("Accept", "text/event-stream").build(),
+                                URI.create(base + page + "/events")).header("Accept", "text/event-stream")
+                                .header("X-Forwarded-For", address).build(),
                         HttpResponse.BodyHandlers.ofLines());
                 if (events.body().noneMatch(line -> line.startsWith("data: ") && line.contains("\"done\":true"))) {
                     throw new IllegalStateException("the event stream of " + page + " ended without a verdict");
@@ -280,7 +296,8 @@ public class PlatformLatency {
 
         HttpResponse<String> get(String path) {
             try {
-                return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+                return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-Forwarded-For", address).build(),
+                        HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -296,7 +313,7 @@ public class PlatformLatency {
 
         private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
             return http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", address)
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         }
 

@@ -1,18 +1,21 @@
 package dev.hotpath.platform;
 
+import dev.hotpath.platform.auth.Throttle;
 import dev.hotpath.platform.course.CourseContentException;
 import dev.hotpath.platform.grading.GradingLimits;
+import dev.hotpath.platform.web.TrustedProxies;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
  * {@code java -jar platform/target/platform.jar [--port N] [--data DIR] [--course DIR]
- * [--instructor EMAIL] [--allow-unsandboxed]}: starts the web platform and prints its address.
+ * [--instructor EMAIL] [--allow-unsandboxed] [--trusted-proxy ADDRESS]...}: starts the web platform and prints its address.
  * Runs until stopped (Ctrl-C); submissions being graded then are graded again at the next start.
  */
 @Command(name = "platform", mixinStandardHelpOptions = true, sortOptions = false,
@@ -41,6 +44,11 @@ public final class Main implements Callable<Integer> {
                     + " this process's rights. Only where every learner is trusted (env HOTPATH_ALLOW_UNSANDBOXED=true).")
     private boolean allowUnsandboxed;
 
+    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS",
+            description = "The IP address of a reverse proxy in front of the platform (repeatable): only then are its"
+                    + " X-Forwarded-For (the client's address, for rate limits) and X-Forwarded-Proto believed.")
+    private List<String> trustedProxies = List.of();
+
     public static void main(String[] args) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
         int exitCode = new CommandLine(new Main()).execute(args);
@@ -56,11 +64,18 @@ public final class Main implements Callable<Integer> {
             System.err.println("hotpath: --port must be between 0 and 65535, got " + port);
             return 2;
         }
+        TrustedProxies proxies;
+        try {
+            proxies = TrustedProxies.parse(trustedProxies);
+        } catch (IllegalArgumentException e) {
+            System.err.println("hotpath: " + e.getMessage());
+            return 2;
+        }
         Platform platform;
         try {
             platform = Platform.start(new Platform.Settings(port, data, course,
                     Optional.ofNullable(instructor).filter(email -> !email.isBlank()), allowUnsandboxed,
-                    GradingLimits.DEFAULT));
+                    GradingLimits.DEFAULT, proxies, Throttle.Rules.DEFAULT));
         } catch (CourseContentException e) {
             System.err.println("hotpath: the course in " + course.toAbsolutePath().normalize() + " cannot be served:\n"
                     + e.getMessage());

@@ -7,14 +7,19 @@ import dev.hotpath.grader.Validator;
 import dev.hotpath.grader.exercise.Exercise;
 import dev.hotpath.grader.pipeline.Sandbox;
 import dev.hotpath.platform.auth.Accounts;
+import dev.hotpath.platform.auth.FormTokens;
 import dev.hotpath.platform.auth.PasswordHasher;
 import dev.hotpath.platform.auth.Sessions;
+import dev.hotpath.platform.auth.Throttle;
+import dev.hotpath.platform.auth.Tokens;
 import dev.hotpath.platform.course.Course;
 import dev.hotpath.platform.course.CourseContentException;
 import dev.hotpath.platform.db.DashboardRepository;
 import dev.hotpath.platform.db.Database;
+import dev.hotpath.platform.db.SecretRepository;
 import dev.hotpath.platform.db.SessionRepository;
 import dev.hotpath.platform.db.SubmissionRepository;
+import dev.hotpath.platform.db.ThrottleRepository;
 import dev.hotpath.platform.db.UserRepository;
 import dev.hotpath.platform.db.ValidationRepository;
 import dev.hotpath.platform.grading.ExerciseCatalog;
@@ -22,6 +27,7 @@ import dev.hotpath.platform.grading.ExerciseValidations;
 import dev.hotpath.platform.grading.GradeFunction;
 import dev.hotpath.platform.grading.GradingLimits;
 import dev.hotpath.platform.grading.QueuedGradingService;
+import dev.hotpath.platform.web.TrustedProxies;
 import dev.hotpath.platform.web.WebServer;
 
 import java.nio.file.Path;
@@ -43,9 +49,18 @@ public final class Platform implements AutoCloseable {
      * @param dataDir          holds the database; created if missing
      * @param courseDir        the repository root, holding {@code lessons/} and {@code exercises/}
      * @param allowUnsandboxed grade even where the OS sandbox is unavailable (docs/security.md)
+     * @param trustedProxies   whose X-Forwarded-For and X-Forwarded-Proto to believe (none by default)
+     * @param throttling       how often logins and sign-ups may be tried
      */
     public record Settings(int port, Path dataDir, Path courseDir, Optional<String> instructorEmail,
-                           boolean allowUnsandboxed, GradingLimits limits) {
+                           boolean allowUnsandboxed, GradingLimits limits, TrustedProxies trustedProxies,
+                           Throttle.Rules throttling) {
+
+        public Settings(int port, Path dataDir, Path courseDir, Optional<String> instructorEmail,
+                        boolean allowUnsandboxed, GradingLimits limits) {
+            this(port, dataDir, courseDir, instructorEmail, allowUnsandboxed, limits, TrustedProxies.NONE,
+                    Throttle.Rules.DEFAULT);
+        }
     }
 
     /** What grading needs of the grader: {@code Grader::grade} and {@code Validator::validate} in production. */
@@ -65,18 +80,23 @@ public final class Platform implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             UserRepository users = new UserRepository(database.sql());
             SubmissionRepository submissions = new SubmissionRepository(database.sql());
-            Accounts accounts = new Accounts(users, new PasswordHasher(), settings.instructorEmail(), clock);
+            Throttle throttle = new Throttle(new ThrottleRepository(database.sql()), settings.throttling(), clock);
+            throttle.forgetOld();
+            Accounts accounts = new Accounts(users, new PasswordHasher(), settings.instructorEmail(), throttle, clock);
             accounts.promoteInstructor();
             Sessions sessions = new Sessions(new SessionRepository(database.sql()), clock);
             sessions.deleteExpired();
+            FormTokens formTokens = new FormTokens(new SecretRepository(database.sql())
+                    .secret("form-tokens", Tokens.random(), clock.instant()));
 
             QueuedGradingService grading = push(new QueuedGradingService(submissions, catalog, functions.grade(),
                     settings.limits(), clock));
             grading.start();
             ExerciseValidations validations = push(new ExerciseValidations(new ValidationRepository(database.sql()),
                     functions.validate(), clock));
-            WebServer web = push(new WebServer(new WebServer.Services(course, catalog, accounts, sessions, users,
-                    submissions, new DashboardRepository(database.sql()), grading, validations)));
+            WebServer web = push(new WebServer(new WebServer.Services(course, catalog, accounts, sessions, formTokens,
+                    settings.trustedProxies(), users, submissions, new DashboardRepository(database.sql()), grading,
+                    validations)));
             this.port = web.start(settings.port());
             this.unsandboxedReason = grader.flatMap(Grader::unsandboxedReason);
         } catch (CourseContentException | RuntimeException e) {

@@ -1,15 +1,19 @@
 package dev.hotpath.platform;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -67,6 +71,24 @@ public final class Chromium {
                 .usingAnyFreePort()
                 .build();
         return new ChromeDriver(driver, options);
+    }
+
+    /**
+     * Signs up through the platform's form at {@code signupUrl}, then logs in on the page it leads to,
+     * as a learner would; returns once the header shows {@code name}.
+     */
+    public static void signUpAndLogIn(ChromeDriver browser, String signupUrl, String email, String name) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        browser.get(signupUrl);
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("name")).sendKeys(name);
+        browser.findElement(By.id("password")).sendKeys("correct horse");
+        browser.findElement(By.cssSelector("form.account-form button")).click();
+        wait.until(ExpectedConditions.urlContains("/login?notice=signed-up"));
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys("correct horse");
+        browser.findElement(By.cssSelector("form.account-form button")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector(".site-user"), name));
     }
 
     /** Console errors and uncaught exceptions since the last call. */

@@ -39,13 +39,20 @@ class MainTest {
         CommandLine command = new CommandLine(new Main());
         String usage = command.getUsageMessage();
         assertThat(usage).contains("--port", "--data", "--course", "--instructor", "--allow-unsandboxed",
-                "PORT", "HOTPATH_INSTRUCTOR_EMAIL", "HOTPATH_ALLOW_UNSANDBOXED");
+                "--trusted-proxy", "PORT", "HOTPATH_INSTRUCTOR_EMAIL", "HOTPATH_ALLOW_UNSANDBOXED");
     }
 
     @Test
     void aPortOutOfRangeIsAUsageError() {
         assertThat(run("--port", "70000", "--data", data.toString())).isEqualTo(2);
         assertThat(stderr()).contains("--port must be between 0 and 65535, got 70000");
+    }
+
+    @Test
+    void aTrustedProxyMustBeAnIpAddress() {
+        assertThat(run("--port", "0", "--data", data.toString(), "--trusted-proxy", "proxy.example")).isEqualTo(2);
+        assertThat(stderr()).contains("--trusted-proxy takes the proxy's IP address, e.g. 127.0.0.1 or ::1;"
+                + " \"proxy.example\" is not one");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.hotpath.platform;
 
+import dev.hotpath.platform.auth.Throttle;
 import dev.hotpath.platform.grading.GradingLimits;
+import dev.hotpath.platform.web.TrustedProxies;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -21,6 +23,8 @@ import java.util.stream.Stream;
 public final class ScriptedPlatform implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
     private final GradingLimits limits;
+    private final TrustedProxies proxies;
+    private final Throttle.Rules throttling;
     private final ScriptedGrader grader = new ScriptedGrader();
     private Path data;
     private TestPlatform platform;
@@ -30,13 +34,23 @@ public final class ScriptedPlatform implements BeforeAllCallback, AfterEachCallb
     }
 
     public ScriptedPlatform(GradingLimits limits) {
+        this(limits, TrustedProxies.NONE, Throttle.Rules.DEFAULT);
+    }
+
+    /**
+     * Behind {@code proxies} (tests then name each client's address with {@link #client(String)}),
+     * throttling logins and sign-ups by {@code throttling}.
+     */
+    public ScriptedPlatform(GradingLimits limits, TrustedProxies proxies, Throttle.Rules throttling) {
         this.limits = limits;
+        this.proxies = proxies;
+        this.throttling = throttling;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         data = Files.createTempDirectory("hotpath-platform-test-");
-        platform = TestPlatform.scripted(data, grader, limits);
+        platform = TestPlatform.scripted(data, grader, limits, TestPlatform.INSTRUCTOR, proxies, throttling);
     }
 
     @Override
@@ -60,6 +74,11 @@ public final class ScriptedPlatform implements BeforeAllCallback, AfterEachCallb
 
     public WebClient client() {
         return platform.client();
+    }
+
+    /** A visitor whose proxy says it is at {@code forwardedFor}. */
+    public WebClient client(String forwardedFor) {
+        return platform.client(forwardedFor);
     }
 
     public String url(String path) {

@@ -1,7 +1,9 @@
 package dev.hotpath.platform;
 
+import dev.hotpath.platform.auth.Throttle;
 import dev.hotpath.platform.course.CourseContentException;
 import dev.hotpath.platform.grading.GradingLimits;
+import dev.hotpath.platform.web.TrustedProxies;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +37,14 @@ public final class TestPlatform implements AutoCloseable {
     /** As {@link #scripted(Path, ScriptedGrader, GradingLimits)}, with another instructor email. */
     public static TestPlatform scripted(Path dataDir, ScriptedGrader grader, GradingLimits limits, String instructor)
             throws CourseContentException {
-        Platform platform = Platform.start(new Platform.Settings(0, dataDir, COURSE, Optional.of(instructor), false, limits),
-                new Platform.GraderFunctions(grader, ScriptedGrader::validate));
+        return scripted(dataDir, grader, limits, instructor, TrustedProxies.NONE, Throttle.Rules.DEFAULT);
+    }
+
+    /** As {@link #scripted(Path, ScriptedGrader, GradingLimits, String)}, behind {@code proxies}, throttling by {@code rules}. */
+    public static TestPlatform scripted(Path dataDir, ScriptedGrader grader, GradingLimits limits, String instructor,
+                                        TrustedProxies proxies, Throttle.Rules rules) throws CourseContentException {
+        Platform platform = Platform.start(new Platform.Settings(0, dataDir, COURSE, Optional.of(instructor), false, limits,
+                        proxies, rules), new Platform.GraderFunctions(grader, ScriptedGrader::validate));
         return new TestPlatform(platform, dataDir);
     }
 
@@ -52,6 +60,11 @@ public final class TestPlatform implements AutoCloseable {
 
     public WebClient client() {
         return new WebClient(url(""));
+    }
+
+    /** A visitor whose proxy says it is at {@code address}. */
+    public WebClient client(String forwardedFor) {
+        return new WebClient(url(""), forwardedFor);
     }
 
     public Path dataDir() {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,14 +17,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One visitor of the platform over real HTTP: java.net.http with its own cookies, redirects not
- * followed (tests assert them). Forms get the CSRF token the way a browser's would: from the page.
+ * One visitor of the platform over real HTTP: java.net.http with its own cookies, kept as a browser
+ * keeps them (Secure cookies go to http://localhost too), redirects not followed (tests assert them).
+ * Forms get the CSRF token the way a browser's would: from the page.
  */
 public final class WebClient {
 
@@ -31,12 +34,38 @@ public final class WebClient {
 
     private final String baseUrl;
     private final HttpClient http;
+    private final String forwardedFor;
+    private final CookieManager cookies = new LoopbackIsSecure();
 
     /** @param baseUrl e.g. {@code http://localhost:7070} */
     public WebClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** A visitor behind a proxy that names it in {@code X-Forwarded-For} (believed only with {@code --trusted-proxy}). */
+    public WebClient(String baseUrl, String forwardedFor) {
         this.baseUrl = baseUrl;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.forwardedFor = forwardedFor;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * Browsers treat http://localhost as a secure origin and send it Secure cookies; java.net's
+     * CookieManager sends them over https only. Asked for a loopback address, it is told https.
+     */
+    private static final class LoopbackIsSecure extends CookieManager {
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+            boolean loopback = "http".equals(uri.getScheme())
+                    && (uri.getHost().equals("localhost") || uri.getHost().startsWith("127."));
+            try {
+                return super.get(loopback ? new URI("https", uri.getRawAuthority(), uri.getRawPath(), null, null)
+                        : uri, requestHeaders);
+            } catch (URISyntaxException e) {
+                throw new IOException(e);
+            }
+        }
     }
 
     public HttpResponse<String> get(String path, String... headers) {
@@ -45,6 +74,11 @@ public final class WebClient {
             request.headers(headers);
         }
         return send(request);
+    }
+
+    /** A request of any method without a body, e.g. HEAD. */
+    public HttpResponse<String> request(String method, String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     public Document page(String path) {
@@ -60,13 +94,25 @@ public final class WebClient {
         return postWithoutToken(path, withToken);
     }
 
-    public HttpResponse<String> postWithoutToken(String path, Map<String, String> fields) {
+    /** Posts a form as given, with extra {@code headers} (name, value, ...), e.g. a planted Cookie. */
+    public HttpResponse<String> postWithoutToken(String path, Map<String, String> fields, String... headers) {
         String body = fields.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(url(path)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    /** The value of this visitor's cookie {@code name}, as the server set it. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst()
+                .orElseThrow(() -> new AssertionError("no cookie " + name));
     }
 
     /** Posts JSON with the session's CSRF token in X-CSRF-Token, as docs/api.md says. */
@@ -89,11 +135,13 @@ public final class WebClient {
         return json(get("/api/session")).get("csrfToken").asText();
     }
 
-    /** Signs up through the form and checks it landed back on the course map, signed in. */
+    /** Signs up through the form, which sends the new account to log in, and logs in. */
     public WebClient signUp(String email, String name) {
         HttpResponse<String> response = post("/signup", Map.of("email", email, "name", name, "password", "correct horse"));
         assertThat(response.statusCode()).as("sign up %s: %s", email, response.body()).isEqualTo(303);
-        return this;
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).startsWith("/login?notice=signed-up"));
+        return logIn(email);
     }
 
     /** Submits through the exercise page's form; returns the new submission's id. */
@@ -150,6 +198,9 @@ public final class WebClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

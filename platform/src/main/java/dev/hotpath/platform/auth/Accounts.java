@@ -5,12 +5,17 @@ import dev.hotpath.platform.db.UserRepository;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Signing up and logging in. The instructor's email (from {@code --instructor} or
+ * Signing up and logging in, neither of which tells who has an account: a sign-up for an email that
+ * has one already does the same work (a bcrypt hash) and answers the same, changing nothing, and
+ * signing up never signs in (the new account's owner logs in next, like everyone). Logins are
+ * throttled per account and per client address, sign-ups per client address ({@link Throttle}).
+ * The instructor's email (from {@code --instructor} or
  * {@code HOTPATH_INSTRUCTOR_EMAIL}) becomes an instructor account when it signs up, or at start when
  * it exists already.
  */
@@ -24,12 +29,15 @@ public final class Accounts {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final Optional<String> instructorEmail;
+    private final Throttle throttle;
     private final Clock clock;
 
-    public Accounts(UserRepository users, PasswordHasher hasher, Optional<String> instructorEmail, Clock clock) {
+    public Accounts(UserRepository users, PasswordHasher hasher, Optional<String> instructorEmail, Throttle throttle,
+                    Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.instructorEmail = instructorEmail.map(Accounts::normalizeEmail);
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -38,7 +46,13 @@ public final class Accounts {
         instructorEmail.ifPresent(email -> users.setRole(email, Role.INSTRUCTOR));
     }
 
-    public User signUp(String email, String displayName, String password) throws AccountException {
+    /**
+     * Makes the account unless the email has one already, and answers the same either way.
+     *
+     * @param clientAddress who asks (as {@code TrustedProxies} tells it), for the per-address limit
+     */
+    public void signUp(String email, String displayName, String password, String clientAddress)
+            throws AccountException, TooManyAttemptsException {
         String normalized = normalizeEmail(email);
         if (normalized.isEmpty()) {
             throw new AccountException("Enter your email address.");
@@ -54,23 +68,50 @@ public final class Accounts {
             throw new AccountException("A name has at most " + MAX_NAME_CHARS + " characters and no control characters.");
         }
         checkPassword(password);
+        Optional<Duration> wait = throttle.attempt(throttle.rules().signupPerAddress(), clientAddress);
+        if (wait.isPresent()) {
+            throw new TooManyAttemptsException("Too many accounts were made from your network address lately."
+                    + " Try again later.", wait.get());
+        }
         Role role = instructorEmail.filter(normalized::equals).isPresent() ? Role.INSTRUCTOR : Role.LEARNER;
+        String hash = hasher.hash(password); // also for a taken email, so that both take as long
         try {
-            return users.create(normalized, name, hasher.hash(password), role, clock.instant());
+            users.create(normalized, name, hash, role, clock.instant());
         } catch (DatabaseException e) {
-            if (e.isUniqueViolation()) {
-                throw new AccountException("There is already an account for " + normalized + ". Log in instead.");
+            if (!e.isUniqueViolation()) {
+                throw e;
             }
-            throw e;
+            // Taken: change nothing and say nothing. Its owner logs in (or signed up twice by mistake).
         }
     }
 
-    public User logIn(String email, String password) throws AccountException {
+    /**
+     * @param clientAddress who asks (as {@code TrustedProxies} tells it), for the per-address limit
+     * @throws TooManyAttemptsException when this account or this address failed too often lately; the
+     *                                  password is then not even checked
+     */
+    public User logIn(String email, String password, String clientAddress)
+            throws AccountException, TooManyAttemptsException {
+        String normalized = normalizeEmail(email);
+        Optional<Duration> wait = throttle.attempt(throttle.rules().loginPerAddress(), clientAddress);
+        if (wait.isEmpty()) {
+            wait = throttle.attempt(throttle.rules().loginPerAccount(), normalized);
+            if (wait.isPresent()) {
+                throttle.refund(throttle.rules().loginPerAddress(), clientAddress);
+            }
+        }
+        if (wait.isPresent()) {
+            // The same for every email, with an account or without: throttling must not tell either.
+            throw new TooManyAttemptsException("Too many failed logins for this account or from your network address."
+                    + " Wait a moment and try again.", wait.get());
+        }
         String given = password == null ? "" : password;
-        Optional<UserRepository.Credentials> account = users.findByEmail(normalizeEmail(email));
+        Optional<UserRepository.Credentials> account = users.findByEmail(normalized);
         if (account.isEmpty()) {
             hasher.matchNothing();
         } else if (hasher.matches(given, account.get().passwordHash())) {
+            throttle.reset(throttle.rules().loginPerAccount(), normalized);
+            throttle.refund(throttle.rules().loginPerAddress(), clientAddress);
             return account.get().user();
         }
         // One message for both cases: the form must not tell who has an account.

@@ -49,6 +49,21 @@ public final class Sessions {
         }
     }
 
+    /** Ends every session of {@code user}, this one too: "sign out everywhere". */
+    public void closeAll(User user) {
+        sessions.deleteByUser(user.id(), null);
+    }
+
+    /** Ends every session of {@code user} but the one of {@code token}: "sign out my other sessions". */
+    public void closeOthers(User user, String token) {
+        sessions.deleteByUser(user.id(), Tokens.sha256(token));
+    }
+
+    /** How many sessions of {@code user} are open, this one included. */
+    public long countOpen(User user) {
+        return sessions.countLive(user.id(), clock.instant());
+    }
+
     /** Forgets sessions past their lifetime; called at start. */
     public int deleteExpired() {
         return sessions.deleteExpired(clock.instant());

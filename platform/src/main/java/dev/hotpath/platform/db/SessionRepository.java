@@ -29,6 +29,16 @@ public final class SessionRepository {
         sql.update("DELETE FROM sessions WHERE token_hash = ?", tokenHash);
     }
 
+    /** Ends every session of {@code userId} but the one of {@code keptTokenHash} (none when it is null). */
+    public int deleteByUser(long userId, String keptTokenHash) {
+        return sql.update("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", userId,
+                keptTokenHash == null ? "" : keptTokenHash);
+    }
+
+    public long countLive(long userId, Instant now) {
+        return sql.count("SELECT COUNT(*) FROM sessions WHERE user_id = ? AND expires_at > ?", userId, now);
+    }
+
     public int deleteExpired(Instant now) {
         return sql.update("DELETE FROM sessions WHERE expires_at <= ?", now);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotpath.platform.auth.AccountException;
 import dev.hotpath.platform.auth.Accounts;
 import dev.hotpath.platform.auth.SignedIn;
+import dev.hotpath.platform.auth.TooManyAttemptsException;
 import dev.hotpath.platform.auth.User;
 import dev.hotpath.platform.db.SubmissionRepository;
 import dev.hotpath.platform.grading.GradingService;
@@ -29,15 +30,17 @@ final class ApiHandlers {
     private final GradingService grading;
     private final SubmissionAccess access;
     private final WebSession session;
+    private final TrustedProxies proxies;
     private final WebLinks links;
 
     ApiHandlers(Accounts accounts, SubmissionRepository submissions, GradingService grading, SubmissionAccess access,
-                WebSession session, WebLinks links) {
+                WebSession session, TrustedProxies proxies, WebLinks links) {
         this.accounts = accounts;
         this.submissions = submissions;
         this.grading = grading;
         this.access = access;
         this.session = session;
+        this.proxies = proxies;
         this.links = links;
     }
 
@@ -46,15 +49,21 @@ final class ApiHandlers {
         ApiJson.respond(ctx, 200, sessionJson(session.signedIn(ctx), session.csrfToken(ctx)));
     }
 
-    /** Logs in with {@code {"email": ..., "password": ...}}; the answer carries the session's CSRF token. */
+    /**
+     * Logs in with {@code {"email": ..., "password": ...}}; the answer carries the session's CSRF token.
+     * Throttled as the login form is: 429 with Retry-After.
+     */
     void logIn(Context ctx) {
         JsonNode body = ApiJson.readObject(ctx);
         try {
-            User user = accounts.logIn(text(body, "email"), text(body, "password"));
-            session.open(ctx, user);
+            User user = accounts.logIn(text(body, "email"), text(body, "password"), proxies.clientKey(ctx));
+            session.open(ctx, user, false);
             ApiJson.respond(ctx, 200, sessionJson(session.signedIn(ctx), session.csrfToken(ctx)));
         } catch (AccountException e) {
             throw new HttpProblem(401, e.getMessage());
+        } catch (TooManyAttemptsException e) {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            throw new HttpProblem(429, e.getMessage());
         }
     }
 

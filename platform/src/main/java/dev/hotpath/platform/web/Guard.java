@@ -9,7 +9,10 @@ import io.javalin.security.RouteRole;
 import java.util.Optional;
 import java.util.Set;
 
-/** Runs before every matched route: access by {@link Access}, then CSRF for every POST. */
+/**
+ * Runs before every matched route: planted duplicate cookies are refused, then access by
+ * {@link Access}, then CSRF for every POST.
+ */
 final class Guard {
 
     private final WebSession session;
@@ -21,6 +24,7 @@ final class Guard {
     }
 
     void check(Context ctx) {
+        session.refuseDuplicateCookies(ctx);
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.size() != 1) {
             throw new IllegalStateException(ctx.path() + " must be registered in Routes with exactly one Access");
@@ -43,7 +47,7 @@ final class Guard {
 
     /** A page sends the visitor to log in and come back; the API answers 401. */
     private void refuseSignedOut(Context ctx) {
-        if (ErrorResponses.isApi(ctx) || ctx.method() != HandlerType.GET) {
+        if (ErrorResponses.isApi(ctx) || (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD)) {
             throw new HttpProblem(401, "Log in first: this needs a signed-in account.");
         }
         String back = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();

@@ -11,6 +11,7 @@ import dev.hotpath.platform.grading.SubmissionState;
 import dev.hotpath.platform.grading.SubmissionStatus;
 import dev.hotpath.platform.grading.Subscription;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 
@@ -68,6 +69,10 @@ final class SubmissionHandlers {
             // Javalin would answer an empty 200; say instead what this address serves.
             throw new HttpProblem(406, "This address is an event stream: request it with Accept: " + EVENT_STREAM
                     + ", as a browser's EventSource does.");
+        }
+        if (ctx.method() == HandlerType.HEAD) {
+            ctx.contentType(EVENT_STREAM); // what GET would answer, without opening the stream
+            return;
         }
         new SseHandler(client -> stream(client, submission.id())).handle(ctx);
     }

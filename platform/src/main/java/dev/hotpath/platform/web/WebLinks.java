@@ -49,6 +49,19 @@ public final class WebLinks implements PageLinks {
         return "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
     }
 
+    /** The login page announcing one of its notices ({@code AccountHandlers}), coming back to {@code next}. */
+    public String loginNotice(String notice, String next) {
+        return "/login?notice=" + notice + "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+    }
+
+    public String account() {
+        return "/account";
+    }
+
+    public String signOutEverywhere() {
+        return "/account/sign-out-everywhere";
+    }
+
     public String logout() {
         return "/logout";
     }

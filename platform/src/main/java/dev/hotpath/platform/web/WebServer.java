@@ -1,6 +1,7 @@
 package dev.hotpath.platform.web;
 
 import dev.hotpath.platform.auth.Accounts;
+import dev.hotpath.platform.auth.FormTokens;
 import dev.hotpath.platform.auth.Sessions;
 import dev.hotpath.platform.course.Course;
 import dev.hotpath.platform.db.DashboardRepository;
@@ -19,8 +20,9 @@ public final class WebServer implements AutoCloseable {
 
     /** What the handlers work with. */
     public record Services(Course course, ExerciseCatalog catalog, Accounts accounts, Sessions sessions,
-                           UserRepository users, SubmissionRepository submissions, DashboardRepository dashboard,
-                           GradingService grading, ExerciseValidations validations) {
+                           FormTokens formTokens, TrustedProxies proxies, UserRepository users,
+                           SubmissionRepository submissions, DashboardRepository dashboard, GradingService grading,
+                           ExerciseValidations validations) {
     }
 
     private final Javalin app;
@@ -48,7 +50,7 @@ public final class WebServer implements AutoCloseable {
 
     private static Handlers handlers(Services services) {
         WebLinks links = new WebLinks();
-        WebSession session = new WebSession(services.sessions());
+        WebSession session = new WebSession(services.sessions(), services.formTokens(), services.proxies());
         Pages pages = new Pages(links, session);
         SubmissionAccess access = new SubmissionAccess(services.submissions(), session);
         ExerciseStatements statements = new ExerciseStatements(services.catalog(), services.course(), links);
@@ -56,12 +58,13 @@ public final class WebServer implements AutoCloseable {
                 new Guard(session, links),
                 new CourseHandlers(services.course(), services.submissions(), session, pages, links),
                 new WebAssets(),
-                new AccountHandlers(services.accounts(), session, pages),
+                new AccountHandlers(services.accounts(), services.sessions(), session, services.proxies(), pages, links),
                 new ExerciseHandlers(services.catalog(), statements, services.submissions(), services.grading(), session,
                         pages, links),
                 new SubmissionHandlers(services.submissions(), services.users(), services.catalog(), services.grading(),
                         access, pages),
-                new ApiHandlers(services.accounts(), services.submissions(), services.grading(), access, session, links),
+                new ApiHandlers(services.accounts(), services.submissions(), services.grading(), access, session,
+                        services.proxies(), links),
                 new InstructorHandlers(services.catalog(), services.dashboard(), services.submissions(), services.users(),
                         services.validations(), pages, links),
                 new ErrorResponses(pages));

@@ -6,11 +6,14 @@ import dev.hotpath.platform.TestPlatform;
 import dev.hotpath.platform.WebClient;
 import dev.hotpath.platform.grading.GradingLimits;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,20 +27,50 @@ class AccountRoutesTest {
     static final ScriptedPlatform platform = new ScriptedPlatform();
 
     @Test
-    void signingUpOpensAnHttpOnlySameSiteSessionAndGoesWhereTheVisitorWasHeading() {
+    void signingUpSendsTheNewAccountToLogInWhichOpensAHostOnlySecureSessionAndGoesWhereTheVisitorWasHeading() {
         WebClient visitor = platform.client();
         assertThat(visitor.page("/signup").select("form input[name=_csrf]").attr("value")).isNotBlank();
 
-        HttpResponse<String> response = visitor.post("/signup?next=/lessons/remove-repeated-work",
+        HttpResponse<String> signup = visitor.post("/signup?next=/lessons/remove-repeated-work",
                 Map.of("email", " Ada@Example.org ", "name", "Ada", "password", "correct horse"));
 
+        assertThat(signup.statusCode()).isEqualTo(303);
+        assertThat(signup.headers().firstValue("Location")).hasValue("/login?notice=signed-up&next=%2Flessons%2Fremove-repeated-work");
+        assertThat(signup.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.contains("hotpath_session"));
+        Document login = visitor.page(signup.headers().firstValue("Location").orElseThrow());
+        assertThat(login.select("[role=status]").text()).isEqualTo(
+                "Your account is ready if this email was new: log in with the password you chose.");
+
+        HttpResponse<String> response = visitor.post("/login", Map.of("email", "ada@example.org",
+                "password", "correct horse", "next", login.select("input[name=next]").attr("value")));
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).hasValue("/lessons/remove-repeated-work");
         String cookie = response.headers().allValues("Set-Cookie").stream()
-                .filter(value -> value.startsWith("hotpath_session=")).findFirst().orElseThrow();
-        assertThat(cookie).contains("HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=");
+                .filter(value -> value.startsWith("__Host-hotpath_session=")).findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=", "Secure").doesNotContain("Domain");
         assertThat(visitor.page("/").select(".site-user").text()).isEqualTo("Ada");
         assertThat(WebClient.json(visitor.get("/api/session")).get("user").get("email").asText()).isEqualTo("ada@example.org");
+    }
+
+    @Test
+    void signingUpWithATakenEmailAnswersAsForANewOneAndChangesNothing() {
+        WebClient owner = platform.client().signUp("taken@example.org", "First");
+        WebClient fresh = platform.client();
+        WebClient copycat = platform.client();
+
+        HttpResponse<String> forNew = fresh.post("/signup", Map.of("email", "new@example.org", "name", "Second",
+                "password", "other horse"));
+        HttpResponse<String> forTaken = copycat.post("/signup", Map.of("email", "TAKEN@example.org", "name", "Second",
+                "password", "other horse"));
+
+        assertThat(forTaken.statusCode()).isEqualTo(forNew.statusCode()).isEqualTo(303);
+        assertThat(forTaken.headers().firstValue("Location")).isEqualTo(forNew.headers().firstValue("Location"));
+        assertThat(forTaken.body()).isEqualTo(forNew.body());
+        assertThat(cookieNames(forTaken)).isEqualTo(cookieNames(forNew));
+        assertThat(copycat.post("/login", Map.of("email", "taken@example.org", "password", "other horse")).statusCode())
+                .as("the copycat's password opens nothing").isEqualTo(401);
+        assertThat(WebClient.json(owner.get("/api/session")).get("user").get("name").asText()).isEqualTo("First");
+        platform.client().logIn("taken@example.org");
     }
 
     @Test
@@ -46,9 +79,6 @@ class AccountRoutesTest {
         assertSignUpRefused("bo@example.org", "", "correct horse", 400, "Enter the name other people see");
         assertSignUpRefused("bo@example.org", "Bo", "short", 400, "Choose a password of at least 8 characters.");
         assertSignUpRefused("bo@example.org", "Bo", "x".repeat(73), 400, "A password may be at most 72 bytes long");
-        platform.client().signUp("taken@example.org", "First");
-        assertSignUpRefused("TAKEN@example.org", "Second", "correct horse", 400,
-                "There is already an account for taken@example.org. Log in instead.");
     }
 
     @Test
@@ -80,8 +110,8 @@ class AccountRoutesTest {
         HttpResponse<String> logout = learner.post("/logout", Map.of());
 
         assertThat(logout.statusCode()).isEqualTo(303);
-        assertThat(logout.headers().allValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("hotpath_session=;")
-                && cookie.contains("Max-Age=0"));
+        assertThat(logout.headers().allValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("__Host-hotpath_session=;")
+                && cookie.contains("Expires=Thu, 01 Jan 1970"));
         assertThat(learner.get("/exercises/cache-key-explosion").statusCode()).isEqualTo(303);
         assertThat(WebClient.json(learner.get("/api/session")).get("signedIn").asBoolean()).isFalse();
     }
@@ -106,13 +136,17 @@ class AccountRoutesTest {
 
     @Test
     void afterSignInOnlyLocalAddressesAreFollowed() {
-        for (String next : List.of("//evil.example/x", "https://evil.example/", "/\\evil.example")) {
-            WebClient visitor = platform.client();
-            HttpResponse<String> response = visitor.post("/signup?next=" + java.net.URLEncoder.encode(next,
-                    java.nio.charset.StandardCharsets.UTF_8), Map.of("email", "next" + Math.abs(next.hashCode())
-                    + "@example.org", "name", "Next", "password", "correct horse"));
-            assertThat(response.headers().firstValue("Location")).as(next).hasValue("/");
+        platform.client().signUp("next@example.org", "Next");
+        for (String next : List.of("//evil.example/x", "https://evil.example/", "/\\evil.example", "/\t/evil.example",
+                "/\n/evil.example", "/\r\n/evil.example", "/ /evil.example", "/\u0000/evil", "/\u3000/evil",
+                "\t//evil.example", "/\u007f/evil.example")) {
+            HttpResponse<String> response = platform.client().post("/login?next=" + URLEncoder.encode(next,
+                    StandardCharsets.UTF_8), Map.of("email", "next@example.org", "password", "correct horse"));
+            assertThat(response.headers().firstValue("Location")).as("%s", next.chars().boxed().toList()).hasValue("/");
         }
+        HttpResponse<String> local = platform.client().post("/login?next=" + URLEncoder.encode("/exercises/x?from=starter",
+                StandardCharsets.UTF_8), Map.of("email", "next@example.org", "password", "correct horse"));
+        assertThat(local.headers().firstValue("Location")).hasValue("/exercises/x?from=starter");
     }
 
     @Test
@@ -156,6 +190,10 @@ class AccountRoutesTest {
             assertThat(WebClient.json(later.get("/api/session")).get("user").get("role").asText()).isEqualTo("INSTRUCTOR");
             assertThat(later.get("/instructor").statusCode()).isEqualTo(200);
         }
+    }
+
+    private static List<String> cookieNames(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream().map(cookie -> cookie.substring(0, cookie.indexOf('='))).toList();
     }
 
     private static void assertSignUpRefused(String email, String name, String password, int status, String message) {

@@ -95,10 +95,12 @@ class InstructorRoutesTest {
         assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
         assertThat(csv.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"hotpath-submissions.csv\"");
         List<String> lines = csv.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("submission,email,name,exercise,state,verdict,attempts,submitted_at,finished_at,summary");
+        assertThat(lines.get(0)).isEqualTo("\"submission\",\"email\",\"name\",\"exercise\",\"state\",\"verdict\",\"attempts\","
+                + "\"submitted_at\",\"finished_at\",\"summary\"");
         assertThat(lines).hasSize(7);
-        assertThat(lines.get(2)).startsWith("2,ann@example.org,\"'=HYPERLINK(\"\"http://evil.example\"\")\",cache-key-explosion,DONE,PASS,1,")
-                .endsWith(",All tests pass and every metric cleared its threshold.");
+        assertThat(lines.get(2)).startsWith("\"2\",\"ann@example.org\",\"'=HYPERLINK(\"\"http://evil.example\"\")\","
+                        + "\"cache-key-explosion\",\"DONE\",\"PASS\",\"1\",")
+                .endsWith(",\"All tests pass and every metric cleared its threshold.\"");
     }
 
     @Test

@@ -68,12 +68,7 @@ class PlatformBrowserTest {
     @Test
     @Order(1)
     void aLearnerSignsUpReadsALessonSubmitsTheExerciseAndSeesItPass() throws Exception {
-        browser.get(platform.url("/signup"));
-        browser.findElement(By.id("email")).sendKeys("learner@example.org");
-        browser.findElement(By.id("name")).sendKeys("Lea");
-        browser.findElement(By.id("password")).sendKeys("correct horse");
-        browser.findElement(By.cssSelector("form.account-form button")).click();
-        await(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.cssSelector(".site-user"), "Lea"));
+        Chromium.signUpAndLogIn(browser, platform.url("/signup"), "learner@example.org", "Lea");
 
         browser.findElement(By.cssSelector(".lesson-card a[href='/lessons/remove-repeated-work']")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Remove repeated work first");
@@ -115,12 +110,7 @@ class PlatformBrowserTest {
     void theInstructorDashboardCountsThePass() throws Exception {
         browser.findElement(By.cssSelector(".site-nav button.link-button")).click();
         await(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.linkText("Sign up")));
-        browser.get(platform.url("/signup"));
-        browser.findElement(By.id("email")).sendKeys(TestPlatform.INSTRUCTOR);
-        browser.findElement(By.id("name")).sendKeys("Teacher");
-        browser.findElement(By.id("password")).sendKeys("correct horse");
-        browser.findElement(By.cssSelector("form.account-form button")).click();
-        await(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.linkText("Instructor")));
+        Chromium.signUpAndLogIn(browser, platform.url("/signup"), TestPlatform.INSTRUCTOR, "Teacher");
 
         browser.findElement(By.linkText("Instructor")).click();
         WebElement row = browser.findElement(By.cssSelector("tr[data-exercise='cache-key-explosion']"));
