@@ -49,6 +49,7 @@ public final class Store {
     final List<Permits> pools = new ArrayList<>();
     private final Gauge inFlightGauge = new Gauge();
     private long roundTrips;
+    private long realNanosPerRoundTrip;
     private int inFlight;
     private int maxInFlight;
 
@@ -90,6 +91,15 @@ public final class Store {
     /** The most queries that were in flight at once. */
     public int maxInFlight() {
         return maxInFlight;
+    }
+
+    /**
+     * Makes every round trip also cost {@code nanos} of real time, spent computing on the calling
+     * thread: the store's own work, done for real, so that a wall-clock benchmark of the simulation
+     * follows the work the service sends to the store. Virtual time is not affected.
+     */
+    public void spendRealTimePerRoundTrip(long nanos) {
+        this.realNanosPerRoundTrip = nanos;
     }
 
     /** Queries in flight, over time. */
@@ -148,6 +158,12 @@ public final class Store {
     /** Counts a round trip and lets its virtual time pass. */
     private void roundTrip(int rowCount) {
         roundTrips++;
+        if (realNanosPerRoundTrip > 0) {
+            long until = System.nanoTime() + realNanosPerRoundTrip;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+        }
         Simulation simulation = Simulation.current();
         if (simulation == null) {
             return;
