@@ -30,10 +30,11 @@ class RealCourseTest {
 
     @Test
     void lessonsAreInOrder() {
-        assertThat(course.lessons()).extracting(Lesson::order).containsExactly(0, 1, 2, 3);
+        assertThat(course.lessons()).extracting(Lesson::order).containsExactly(0, 1, 2, 3, 4);
         assertThat(course.lessons()).extracting(Lesson::id).containsExactly(
-                "the-optimization-loop", "remove-repeated-work", "when-threads-wait", "cost-of-temporary-objects");
-        assertThat(course.lessons()).extracting(Lesson::estimatedMinutes).containsExactly(30, 45, 50, 50);
+                "the-optimization-loop", "remove-repeated-work", "when-threads-wait", "cost-of-temporary-objects",
+                "find-it-yourself");
+        assertThat(course.lessons()).extracting(Lesson::estimatedMinutes).containsExactly(30, 45, 50, 50, 60);
         assertThat(course.introduction().title()).isEqualTo("Hotpath: performance engineering for Java developers");
     }
 
@@ -43,6 +44,7 @@ class RealCourseTest {
         assertThat(answers("remove-repeated-work")).containsExactly(3, 2, 2, 1, 2, 2, 1);
         assertThat(answers("when-threads-wait")).containsExactly(2, 2, 2, 2, 1, 2, 2);
         assertThat(answers("cost-of-temporary-objects")).containsExactly(2, 2, 2, 1, 3, 1);
+        assertThat(answers("find-it-yourself")).containsExactly(3, 1, 2, 4, 2, 4);
 
         Quiz first = course.lesson("the-optimization-loop").orElseThrow().quizzes().get(0);
         assertThat(first.question()).startsWith("A team doubles the speed of its JSON parser");

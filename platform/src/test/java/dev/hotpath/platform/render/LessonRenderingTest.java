@@ -154,7 +154,8 @@ class LessonRenderingTest {
         assertThat(map.selectFirst("h1").text()).isEqualTo(course.introduction().title());
         assertThat(map.select(".lesson-card a").eachAttr("href")).containsExactly(
                 "/course/lessons/the-optimization-loop", "/course/lessons/remove-repeated-work",
-                "/course/lessons/when-threads-wait", "/course/lessons/cost-of-temporary-objects");
+                "/course/lessons/when-threads-wait", "/course/lessons/cost-of-temporary-objects",
+                "/course/lessons/find-it-yourself");
         assertThat(map.select(".lesson-card .lesson-title").eachText())
                 .isEqualTo(course.lessons().stream().map(Lesson::title).toList());
         assertThat(map.select("article.prose h2").eachText()).contains("What this course is", "Concept map");

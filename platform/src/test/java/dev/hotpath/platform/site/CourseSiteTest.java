@@ -40,6 +40,7 @@ class CourseSiteTest {
         assertThat(site.resolve("01-remove-repeated-work.html")).isRegularFile();
         assertThat(site.resolve("02-when-threads-wait.html")).isRegularFile();
         assertThat(site.resolve("03-the-cost-of-temporary-objects.html")).isRegularFile();
+        assertThat(site.resolve("04-find-it-yourself.html")).isRegularFile();
         assertThat(site.resolve("img/cache-keys.svg")).isRegularFile();
         for (String asset : CourseAssets.names()) {
             assertThat(site.resolve("assets").resolve(asset)).isRegularFile().isNotEmptyFile();

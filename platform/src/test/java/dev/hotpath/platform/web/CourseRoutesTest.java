@@ -23,7 +23,7 @@ class CourseRoutesTest {
         Document map = platform.client().page("/");
         assertThat(map.select(".lesson-card a").eachAttr("href")).containsExactly(
                 "/lessons/the-optimization-loop", "/lessons/remove-repeated-work",
-                "/lessons/when-threads-wait", "/lessons/cost-of-temporary-objects");
+                "/lessons/when-threads-wait", "/lessons/cost-of-temporary-objects", "/lessons/find-it-yourself");
         assertThat(map.select(".progress-tick")).as("no progress when signed out").isEmpty();
         assertThat(map.select(".site-nav a").eachText()).containsExactly("Log in", "Sign up");
     }
