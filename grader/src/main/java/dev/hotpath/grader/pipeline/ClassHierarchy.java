@@ -6,12 +6,14 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Supertypes of the classes a submission touches: its own and the exercise's classes from their
@@ -25,7 +27,12 @@ final class ClassHierarchy {
     private record Known(String superName, List<String> interfaces, boolean isInterface, Set<String> implemented) {
     }
 
+    /** The JDK's classes do not change while the grader runs: their supertypes are looked up once. */
+    private static final Map<String, List<String>> JDK_SUPERTYPES = new ConcurrentHashMap<>();
+
     private final Map<String, Known> known = new HashMap<>();
+    /** Memo of {@link #ancestors}; cleared when a class is added. */
+    private final Map<String, Set<String>> ancestors = new HashMap<>();
 
     /** Adds a class of the exercise or of the submission. */
     void add(byte[] classFile) {
@@ -41,6 +48,7 @@ final class ClassHierarchy {
                 return null;
             }
         }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        ancestors.clear();
         known.put(reader.getClassName(), new Known(reader.getSuperName(), List.of(reader.getInterfaces()),
                 (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0, implemented));
     }
@@ -51,9 +59,14 @@ final class ClassHierarchy {
 
     /** {@code type} and all its supertypes, nearest first. */
     Set<String> ancestors(String type) {
-        Set<String> result = new LinkedHashSet<>();
-        collect(type, result);
-        return result;
+        Set<String> cached = ancestors.get(type);
+        if (cached == null) {
+            Set<String> result = new LinkedHashSet<>();
+            collect(type, result);
+            cached = Collections.unmodifiableSet(result);
+            ancestors.put(type, cached);
+        }
+        return cached;
     }
 
     /** The exercise's and the submission's classes that are {@code type} or extend or implement it. */
@@ -111,18 +124,20 @@ final class ClassHierarchy {
             supertypes.addAll(found.interfaces());
             return supertypes;
         }
-        Class<?> loaded = jdkClass(type);
-        if (loaded == null) {
-            return List.of();
-        }
-        List<String> supertypes = new ArrayList<>();
-        if (loaded.getSuperclass() != null) {
-            supertypes.add(loaded.getSuperclass().getName().replace('.', '/'));
-        }
-        for (Class<?> implemented : loaded.getInterfaces()) {
-            supertypes.add(implemented.getName().replace('.', '/'));
-        }
-        return supertypes;
+        return JDK_SUPERTYPES.computeIfAbsent(type, name -> {
+            Class<?> loaded = jdkClass(name);
+            if (loaded == null) {
+                return List.of();
+            }
+            List<String> supertypes = new ArrayList<>();
+            if (loaded.getSuperclass() != null) {
+                supertypes.add(loaded.getSuperclass().getName().replace('.', '/'));
+            }
+            for (Class<?> implemented : loaded.getInterfaces()) {
+                supertypes.add(implemented.getName().replace('.', '/'));
+            }
+            return List.copyOf(supertypes);
+        });
     }
 
     private static Class<?> jdkClass(String type) {
