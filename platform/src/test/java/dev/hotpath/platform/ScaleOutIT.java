@@ -265,7 +265,7 @@ class ScaleOutIT {
         Process process = start(List.of(java(), "-jar", JAR.toAbsolutePath().toString(), "serve", "--port", "0",
                 "--slots", "0", "--per-address", "100", "--lease", String.valueOf(LEASE_SECONDS),
                 "--instructor", INSTRUCTOR, "--course", TestPlatform.COURSE.toString()));
-        return awaitLine(process, URL).get(60, TimeUnit.SECONDS);
+        return ProcessOutput.awaitLine(process, URL).get(60, TimeUnit.SECONDS);
     }
 
     private Process startWorker() throws Exception {
@@ -273,7 +273,7 @@ class ScaleOutIT {
                         + TEST_CLASSES.toAbsolutePath(), SimulatedGradingWorker.class.getName(), database.jdbcUrl(),
                 database.user(), database.password(), TestPlatform.COURSE.toString(), String.valueOf(LEASE_SECONDS), "2",
                 work.resolve("measurement.lock").toString()));
-        awaitLine(process, Pattern.compile("simulated worker grading")).get(60, TimeUnit.SECONDS);
+        ProcessOutput.awaitLine(process, Pattern.compile("simulated worker grading")).get(60, TimeUnit.SECONDS);
         return process;
     }
 
@@ -285,27 +285,6 @@ class ScaleOutIT {
         Process process = builder.start();
         processes.add(process);
         return process;
-    }
-
-    private static CompletableFuture<String> awaitLine(Process process, Pattern pattern) {
-        CompletableFuture<String> match = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    Matcher matcher = pattern.matcher(line);
-                    if (matcher.find()) {
-                        match.complete(matcher.groupCount() > 0 ? matcher.group(1) : line);
-                    }
-                }
-                match.completeExceptionally(new AssertionError("the process exited without printing " + pattern));
-            } catch (IOException e) {
-                match.completeExceptionally(e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return match;
     }
 
     private static String java() {
