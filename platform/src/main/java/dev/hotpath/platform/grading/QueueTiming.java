@@ -9,7 +9,7 @@ import java.time.Duration;
  *                   loses it this long after its last beat, and another worker grades it again
  * @param heartbeat  how often a worker renews its leases and looks for expired ones; well under {@code lease}
  * @param progressPoll how often a web node reads the progress of submissions graded by other processes: the
- *                   bound on how late a browser sees a step
+ *                   bound on how late a browser sees a step; idle slots look for new work every 4 polls
  * @param remeasureBackOff the wait before an inconclusive measurement is tried again; doubled for each try
  */
 public record QueueTiming(Duration lease, Duration heartbeat, Duration progressPoll, Duration remeasureBackOff) {

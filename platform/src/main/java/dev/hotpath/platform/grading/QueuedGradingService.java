@@ -39,6 +39,8 @@ public final class QueuedGradingService implements GradingService, AutoCloseable
 
     static final int MAX_ATTEMPTS = 3;
     public static final int MAX_MEASUREMENTS = 3;
+    /** An idle slot looks for work this many progress polls apart: new work from another machine waits ~1 s. */
+    private static final int IDLE_POLLS = 4;
     /** How long closing waits for each slot to notice; one still grading is released to the queue. */
     private static final long CLOSE_WAIT_MILLIS = 1_000;
     private static final Logger LOG = Logger.getLogger(QueuedGradingService.class.getName());
@@ -203,8 +205,8 @@ public final class QueuedGradingService implements GradingService, AutoCloseable
                     grade(next.get());
                 } else {
                     synchronized (workAvailable) {
-                        // Another machine may queue work, and back-offs end: look again at least this often.
-                        workAvailable.wait(timing.heartbeat().toMillis());
+                        // Another machine may queue work, and back-offs end: look again after a few polls.
+                        workAvailable.wait(timing.progressPoll().multipliedBy(IDLE_POLLS).toMillis());
                     }
                 }
             } catch (InterruptedException e) {
