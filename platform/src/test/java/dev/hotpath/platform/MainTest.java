@@ -76,6 +76,35 @@ class MainTest {
         assertThat(stderr()).contains("hotpath: cannot start: Port already in use.");
     }
 
+    @Test
+    void aWorkerNeedsASharedDatabaseAndSaysHowToGiveIt() {
+        assertThat(run("worker", "--data", data.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("a worker grades from a database it shares with the web nodes: pass"
+                + " --database jdbc:postgresql://HOST:5432/DB (or HOTPATH_DATABASE_URL); see docs/deploy.md.");
+    }
+
+    @Test
+    void theWorkerAndServeCommandsListTheirOptions() {
+        CommandLine command = new CommandLine(new Main());
+        assertThat(command.getSubcommands().get("worker").getUsageMessage()).contains("--slots", "--database",
+                "--database-user", "--database-password", "HOTPATH_DATABASE_URL", "--lease");
+        assertThat(command.getSubcommands().get("serve").getUsageMessage()).contains("--port", "--slots", "--per-address",
+                "--database");
+        assertThat(command.getUsageMessage()).contains("worker", "serve", "--database");
+    }
+
+    @Test
+    void anUnreachableDatabaseStopsTheStartWithTheReason() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        assertThat(run("serve", "--port", "0", "--database", "jdbc:postgresql://127.0.0.1:" + closed + "/hotpath",
+                "--course", TestPlatform.COURSE.toString())).isEqualTo(1);
+        assertThat(stderr()).contains("hotpath: cannot start: cannot reach the database jdbc:postgresql://127.0.0.1:"
+                + closed + "/hotpath as hotpath: Connection to 127.0.0.1:" + closed + " refused");
+    }
+
     private static int run(String... args) {
         return new CommandLine(new Main()).execute(args);
     }

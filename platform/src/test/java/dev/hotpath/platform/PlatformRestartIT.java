@@ -5,17 +5,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,24 +67,7 @@ class PlatformRestartIT {
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         processes.add(process);
-        CompletableFuture<String> url = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    Matcher matcher = URL.matcher(line);
-                    if (matcher.find()) {
-                        url.complete(matcher.group(1));
-                    }
-                }
-                url.completeExceptionally(new AssertionError("the platform exited without printing its URL"));
-            } catch (IOException e) {
-                url.completeExceptionally(e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return url.get(60, TimeUnit.SECONDS);
+        return ProcessOutput.awaitLine(process, URL).get(60, TimeUnit.SECONDS);
     }
 
     private static void awaitRunning(WebClient learner, long id) {

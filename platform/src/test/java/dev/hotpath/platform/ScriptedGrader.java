@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ScriptedGrader implements GradeFunction {
 
     /** The reports a submission can ask for. */
-    public enum Outcome { PASS, FAIL_TESTS, FAIL_COMPILE, FAIL_PERFORMANCE }
+    public enum Outcome { PASS, FAIL_TESTS, FAIL_COMPILE, FAIL_PERFORMANCE, INCONCLUSIVE }
 
     /** A test message and output that would run script if a page did not escape them. */
     public static final String HOSTILE = "<script>alert('xss')</script><img src=x onerror=alert(1)>";
@@ -77,7 +77,13 @@ public final class ScriptedGrader implements GradeFunction {
             Thread.currentThread().interrupt();
         }
         event(listener, "tests", ProgressEvent.Phase.FINISHED, "2 of 2 tests passed");
+        if (outcome == Outcome.INCONCLUSIVE) {
+            event(listener, "performance", ProgressEvent.Phase.STARTED, "");
+            event(listener, "performance", ProgressEvent.Phase.FINISHED, "the interval straddles the threshold");
+        }
         return switch (outcome) {
+            case INCONCLUSIVE -> report(exercise, Verdict.INCONCLUSIVE, "The machine was too busy for a fair"
+                    + " measurement: the interval straddles the threshold.", outcome);
             case FAIL_TESTS -> report(exercise, Verdict.FAIL, "Not correct yet: 1 of 2 tests passed.", outcome);
             case FAIL_PERFORMANCE -> report(exercise, Verdict.FAIL,
                     "All tests pass, but the performance did not shift enough: origin-calls short.", outcome);
@@ -111,7 +117,7 @@ public final class ScriptedGrader implements GradeFunction {
     private static GradeReport report(Exercise exercise, Verdict verdict, String summary, Outcome outcome) {
         boolean testsFail = outcome == Outcome.FAIL_TESTS;
         boolean compiled = outcome != Outcome.FAIL_COMPILE;
-        boolean measured = outcome == Outcome.PASS || outcome == Outcome.FAIL_PERFORMANCE;
+        boolean measured = outcome == Outcome.PASS || outcome == Outcome.FAIL_PERFORMANCE || outcome == Outcome.INCONCLUSIVE;
         List<StageResult> stages = List.of(
                 new StageResult("compile", compiled ? StageResult.Status.PASSED : StageResult.Status.FAILED, 5,
                         compiled ? "compiled" : "1 error"),

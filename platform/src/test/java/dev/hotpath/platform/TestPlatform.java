@@ -1,5 +1,8 @@
 package dev.hotpath.platform;
 
+import dev.hotpath.platform.db.Database;
+import dev.hotpath.platform.grading.QueueTiming;
+
 import dev.hotpath.platform.auth.Throttle;
 import dev.hotpath.platform.course.CourseContentException;
 import dev.hotpath.platform.grading.GradingLimits;
@@ -43,8 +46,8 @@ public final class TestPlatform implements AutoCloseable {
     /** As {@link #scripted(Path, ScriptedGrader, GradingLimits, String)}, behind {@code proxies}, throttling by {@code rules}. */
     public static TestPlatform scripted(Path dataDir, ScriptedGrader grader, GradingLimits limits, String instructor,
                                         TrustedProxies proxies, Throttle.Rules rules) throws CourseContentException {
-        Platform platform = Platform.start(new Platform.Settings(0, dataDir, COURSE, Optional.of(instructor), false, limits,
-                        proxies, rules), new Platform.GraderFunctions(grader, ScriptedGrader::validate));
+        Platform platform = Platform.start(new Platform.Settings(0, Database.Location.embedded(dataDir), COURSE,
+                        Optional.of(instructor), false, limits, QueueTiming.DEFAULT, proxies, rules), new Platform.GraderFunctions(grader, ScriptedGrader::validate));
         return new TestPlatform(platform, dataDir);
     }
 

@@ -2,6 +2,7 @@ package dev.hotpath.platform.db;
 
 import dev.hotpath.platform.auth.User;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-/** What instructors see of everyone's work: per-exercise statistics, drill-downs and the CSV export. */
+/**
+ * What instructors see of everyone's work (per-exercise statistics, drill-downs and the CSV export) and of the
+ * graders (queue length and wait, lease expiries, workers' heartbeats).
+ */
 public final class DashboardRepository {
 
     /**
@@ -33,6 +37,22 @@ public final class DashboardRepository {
     /** One row of the CSV export. */
     public record ExportRow(long submissionId, String email, String displayName, String exerciseId, String state,
                             String verdict, int attempts, Instant submittedAt, Instant finishedAt, String summary) {
+    }
+
+    /** A grading process; {@code stoppedAt} is null while it runs (or until its death is noticed). */
+    public record Worker(String id, String host, long pid, int slots, Instant startedAt, Instant heartbeatAt,
+                         Instant stoppedAt, int grading) {
+    }
+
+    /**
+     * The queue at a glance.
+     *
+     * @param oldestQueuedAt when the longest-waiting queued submission was made; null when none waits
+     * @param leaseExpiries  gradings lost by a worker that stopped beating, since {@code since}
+     * @param remeasures     gradings that measured inconclusively and were queued again, since {@code since}
+     */
+    public record QueueHealth(long queued, long running, Instant oldestQueuedAt, long leaseExpiries, long remeasures,
+                              Instant since) {
     }
 
     private record Attempt(String exerciseId, long userId, boolean passed) {
@@ -116,5 +136,30 @@ public final class DashboardRepository {
         List<Integer> sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
         return OptionalDouble.of(sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0);
+    }
+
+    /** Workers that beat since {@code since}, newest first, with how many gradings each holds now. */
+    public List<Worker> recent(Instant since) {
+        return sql.list("SELECT w.*, (SELECT COUNT(*) FROM submissions s WHERE s.worker_id = w.id"
+                + " AND s.state = 'RUNNING') AS grading FROM workers w"
+                + " WHERE w.heartbeat_at >= ? ORDER BY w.started_at DESC", DashboardRepository::worker, since);
+    }
+
+    public QueueHealth health(Instant since) {
+        return sql.one("SELECT"
+                + " (SELECT COUNT(*) FROM submissions WHERE state = 'QUEUED') AS queued,"
+                + " (SELECT COUNT(*) FROM submissions WHERE state = 'RUNNING') AS running,"
+                + " (SELECT MIN(submitted_at) FROM submissions WHERE state = 'QUEUED') AS oldest,"
+                + " (SELECT COUNT(*) FROM grading_attempts WHERE outcome = 'LEASE_EXPIRED' AND ended_at >= ?) AS expiries,"
+                + " (SELECT COUNT(*) FROM grading_attempts WHERE outcome = 'INCONCLUSIVE' AND ended_at >= ?) AS remeasures"
+                + " FROM queue_admission WHERE id = 1",
+                row -> new QueueHealth(row.getLong("queued"), row.getLong("running"), row.getInstant("oldest"),
+                        row.getLong("expiries"), row.getLong("remeasures"), since), since, since).orElseThrow();
+    }
+
+    private static Worker worker(Sql.Row row) throws SQLException {
+        return new Worker(row.getString("id"), row.getString("host"), row.getLong("pid"), row.getInt("slots"),
+                row.getInstant("started_at"), row.getInstant("heartbeat_at"), row.getInstant("stopped_at"),
+                row.getInt("grading"));
     }
 }

@@ -14,12 +14,13 @@ public interface GradingService {
     /**
      * Stores the submission and queues it for grading.
      *
-     * @param files editable file path (relative to the exercise) → content
+     * @param clientAddress where the request came from: caps and fair order apply per address too
+     * @param files         editable file path (relative to the exercise) → content
      * @return the new submission's id
      * @throws SubmissionRefusedException if it was not stored: unknown exercise, files that do not
      *                                    fit it, or a rate limit; the message says which
      */
-    long submit(User learner, String exerciseId, Map<String, String> files) throws SubmissionRefusedException;
+    long submit(User learner, String clientAddress, String exerciseId, Map<String, String> files) throws SubmissionRefusedException;
 
     /**
      * Follows one submission: {@code subscriber} receives its current status at once, then every

@@ -4,10 +4,13 @@ import dev.hotpath.grader.ProgressEvent;
 import dev.hotpath.grader.exercise.Exercise;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.ReportJson;
+import dev.hotpath.grader.report.Verdict;
 import dev.hotpath.grader.submission.InvalidSubmissionException;
 import dev.hotpath.grader.submission.Submission;
 import dev.hotpath.platform.auth.User;
 import dev.hotpath.platform.db.SubmissionRepository;
+import dev.hotpath.platform.db.SubmissionRepository.ExpiredLease;
+import dev.hotpath.platform.db.WorkerRepository;
 import dev.hotpath.platform.grading.SubmissionRefusedException.Reason;
 
 import java.time.Clock;
@@ -23,55 +26,75 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The grading queue kept in the database, and a fixed pool of workers that grade from it. A
- * submission is stored before anything else happens to it; a worker claims it, grades it through
- * {@link GradeFunction} and stores the report. Submissions a crash left half-graded go back to the
- * queue when the service starts, so each is graded exactly once more; one interrupted
- * {@value #MAX_ATTEMPTS} times is given up with an ERROR rather than crash the platform forever.
+ * The grading queue kept in the database, and this process's grading slots that grade from it. Any
+ * number of processes (web nodes, workers) may share one database: a submission is stored before
+ * anything else happens to it; a slot claims it with a lease, renewed by this process's heartbeat,
+ * grades it through {@link GradeFunction} and stores the report if it still owns it. When a process
+ * dies, its leases run out and any process puts its submissions back in the queue, so each is graded
+ * again; one interrupted {@value #MAX_ATTEMPTS} times is given up with an ERROR rather than crash
+ * workers forever. A grading whose measurement is INCONCLUSIVE is queued again after a back-off, up
+ * to {@value #MAX_MEASUREMENTS} measurements in all.
  */
 public final class QueuedGradingService implements GradingService, AutoCloseable {
 
     static final int MAX_ATTEMPTS = 3;
-    private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
-    /** Workers also look for work this often unprompted: another machine may have queued some. */
-    private static final long IDLE_POLL_MILLIS = 2_000;
-    /** How long closing waits for each worker to notice; one still grading is left to die with the JVM. */
+    public static final int MAX_MEASUREMENTS = 3;
+    /** An idle slot looks for work this many progress polls apart: new work from another machine waits ~1 s. */
+    private static final int IDLE_POLLS = 4;
+    /** How long closing waits for each slot to notice; one still grading is released to the queue. */
     private static final long CLOSE_WAIT_MILLIS = 1_000;
     private static final Logger LOG = Logger.getLogger(QueuedGradingService.class.getName());
 
     private final SubmissionRepository submissions;
+    private final WorkerRepository workerRegistry;
     private final ExerciseCatalog catalog;
     private final GradeFunction grader;
     private final GradingLimits limits;
+    private final QueueTiming timing;
     private final Clock clock;
-    private final ProgressHub hub = new ProgressHub();
+    private final WorkerIdentity identity = WorkerIdentity.current();
+    private final ProgressHub hub;
     private final Object workAvailable = new Object();
-    private final List<Thread> workers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    public QueuedGradingService(SubmissionRepository submissions, ExerciseCatalog catalog, GradeFunction grader,
-                                GradingLimits limits, Clock clock) {
+    public QueuedGradingService(SubmissionRepository submissions, WorkerRepository workerRegistry,
+                                ExerciseCatalog catalog, GradeFunction grader, GradingLimits limits, QueueTiming timing,
+                                Clock clock) {
         this.submissions = submissions;
+        this.workerRegistry = workerRegistry;
         this.catalog = catalog;
         this.grader = grader;
         this.limits = limits;
+        this.timing = timing;
         this.clock = clock;
+        this.hub = new ProgressHub(submissions::findAll, timing.progressPoll());
     }
 
-    /** Puts what a crash interrupted back in the queue, then starts the workers. */
+    /**
+     * Starts this process's part: the grading slots ({@code limits.workers()}, none on a web-only node), the
+     * heartbeat that renews their leases and recovers expired ones, and the progress poller for followers.
+     */
     public void start() {
         running = true;
-        recoverInterrupted();
-        for (int i = 1; i <= limits.workers(); i++) {
-            Thread worker = new Thread(this::work, "grading-worker-" + i);
-            worker.setDaemon(true);
-            workers.add(worker);
-            worker.start();
+        if (limits.workers() > 0) {
+            workerRegistry.register(identity.id(), identity.host(), identity.pid(), limits.workers(), clock.instant());
+            recoverDeadNeighbours();
         }
+        startThread("grading-heartbeat", this::beat);
+        for (int i = 1; i <= limits.workers(); i++) {
+            startThread("grading-slot-" + i, this::work);
+        }
+        hub.start();
+    }
+
+    public WorkerIdentity identity() {
+        return identity;
     }
 
     @Override
-    public long submit(User learner, String exerciseId, Map<String, String> files) throws SubmissionRefusedException {
+    public long submit(User learner, String clientAddress, String exerciseId, Map<String, String> files)
+            throws SubmissionRefusedException {
         ExerciseCatalog.Entry entry = catalog.find(exerciseId).orElseThrow(() -> new SubmissionRefusedException(
                 Reason.UNKNOWN_EXERCISE, "There is no exercise \"" + exerciseId + "\"."));
         Submission submission;
@@ -81,16 +104,30 @@ public final class QueuedGradingService implements GradingService, AutoCloseable
             throw new SubmissionRefusedException(Reason.INVALID_FILES, "This submission cannot be graded: "
                     + e.getMessage() + ".");
         }
-        long id;
-        // Checking the limits and storing must not interleave, or two quick submissions could both pass.
-        synchronized (this) {
-            checkLimits(learner);
-            id = submissions.insert(learner.id(), exerciseId, submission.files(), clock.instant());
+        SubmissionRepository.Admission admission = submissions.admit(new SubmissionRepository.NewSubmission(
+                learner.id(), clientAddress, exerciseId, submission.files()), limits, clock.instant());
+        if (admission.refusal().isPresent()) {
+            throw refused(admission.refusal().get());
         }
         synchronized (workAvailable) {
             workAvailable.notifyAll();
         }
-        return id;
+        return admission.id();
+    }
+
+    private SubmissionRefusedException refused(SubmissionRepository.Refusal refusal) {
+        return switch (refusal) {
+            case IN_FLIGHT -> new SubmissionRefusedException(Reason.PREVIOUS_IN_FLIGHT, "Your previous submission is"
+                    + " still being graded. Wait for its verdict, then submit again.");
+            case TOO_FREQUENT -> new SubmissionRefusedException(Reason.TOO_FREQUENT, "You submitted "
+                    + limits.perLearnerPerMinute() + " times in the last minute, the most allowed. Wait a minute,"
+                    + " then submit again.");
+            case QUEUE_FULL -> new SubmissionRefusedException(Reason.QUEUE_FULL, "The grading queue is full: "
+                    + limits.maxQueued() + " submissions are waiting. Try again in a few minutes.");
+            case ADDRESS_BUSY -> new SubmissionRefusedException(Reason.ADDRESS_BUSY, limits.perAddressInFlight()
+                    + " submissions from your network address are waiting or being graded, the most allowed at once."
+                    + " Try again in a few minutes.");
+        };
     }
 
     @Override
@@ -101,33 +138,59 @@ public final class QueuedGradingService implements GradingService, AutoCloseable
         return subscription;
     }
 
-    private void checkLimits(User learner) throws SubmissionRefusedException {
-        if (submissions.countInFlight(learner.id()) > 0) {
-            throw new SubmissionRefusedException(Reason.PREVIOUS_IN_FLIGHT, "Your previous submission is still being"
-                    + " graded. Wait for its verdict, then submit again.");
+    /**
+     * A process of this host that is gone (killed, crashed) holds leases nobody will renew: end them now, so a
+     * restart on one machine grades them again at once instead of after the lease. Other hosts' dead workers
+     * are recovered when their leases run out.
+     */
+    private void recoverDeadNeighbours() {
+        for (WorkerRepository.Registered worker : workerRegistry.runningOn(identity.host())) {
+            if (!worker.id().equals(identity.id()) && ProcessHandle.of(worker.pid()).map(p -> !p.isAlive()).orElse(true)) {
+                int leases = workerRegistry.expireLeasesOf(worker.id(), clock.instant());
+                if (leases > 0) {
+                    LOG.info("worker " + worker.id() + " on this host is gone; " + leases
+                            + " of its gradings will be graded again");
+                }
+            }
         }
-        Instant windowStart = clock.instant().minus(RATE_WINDOW);
-        if (submissions.countSubmittedSince(learner.id(), windowStart) >= limits.perLearnerPerMinute()) {
-            throw new SubmissionRefusedException(Reason.TOO_FREQUENT, "You submitted " + limits.perLearnerPerMinute()
-                    + " times in the last minute, the most allowed. Wait a minute, then submit again.");
-        }
-        if (submissions.countQueued() >= limits.maxQueued()) {
-            throw new SubmissionRefusedException(Reason.QUEUE_FULL, "The grading queue is full: "
-                    + limits.maxQueued() + " submissions are waiting. Try again in a few minutes.");
+        recoverExpiredLeases();
+    }
+
+    /** Renews this process's leases, then puts back in the queue what dead processes left behind. */
+    private void beat() {
+        while (running) {
+            try {
+                Instant now = clock.instant();
+                if (limits.workers() > 0) {
+                    submissions.heartbeat(identity.id(), now.plus(timing.lease()), now);
+                }
+                recoverExpiredLeases();
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.log(Level.WARNING, "heartbeat failed; retrying", e);
+            }
+            if (!sleep(timing.heartbeat())) {
+                return;
+            }
         }
     }
 
-    private void recoverInterrupted() {
-        for (SubmissionStatus interrupted : submissions.running()) {
-            if (interrupted.attempts() >= MAX_ATTEMPTS) {
-                GradeReport report = Reports.error(interrupted.exerciseId(), "grading was interrupted "
-                        + interrupted.attempts() + " times by the platform stopping, so it is not tried again");
-                store(interrupted, report);
-                LOG.warning("submission " + interrupted.id() + " was interrupted " + interrupted.attempts()
-                        + " times; recorded as ERROR");
-            } else if (submissions.requeue(interrupted.id(), interrupted.attempts())) {
-                LOG.info("submission " + interrupted.id() + " was being graded when the platform stopped;"
-                        + " it is queued again");
+    private void recoverExpiredLeases() {
+        Instant now = clock.instant();
+        for (ExpiredLease lease : submissions.expiredLeases(now)) {
+            if (lease.interruptions() >= MAX_ATTEMPTS) {
+                GradeReport report = Reports.error(lease.exerciseId(), "grading was interrupted "
+                        + lease.interruptions() + " times by its grader stopping, so it is not tried again");
+                if (submissions.giveUp(lease, report.summary(), ReportJson.write(report), now)) {
+                    LOG.warning("submission " + lease.id() + " was interrupted " + lease.interruptions()
+                            + " times; recorded as ERROR");
+                }
+            } else if (submissions.requeueExpired(lease, now)) {
+                LOG.warning("the lease of worker " + lease.workerId() + " on submission " + lease.id()
+                        + " expired; it is queued again");
+                wakeSlots();
             }
         }
     }
@@ -135,12 +198,15 @@ public final class QueuedGradingService implements GradingService, AutoCloseable
     private void work() {
         while (running) {
             try {
-                Optional<SubmissionStatus> next = submissions.claimNext(clock.instant());
+                Instant now = clock.instant();
+                Optional<SubmissionStatus> next = submissions.claimNext(identity.id(), identity.host(),
+                        now.plus(timing.lease()), now);
                 if (next.isPresent()) {
                     grade(next.get());
                 } else {
                     synchronized (workAvailable) {
-                        workAvailable.wait(IDLE_POLL_MILLIS);
+                        // Another machine may queue work, and back-offs end: look again after a few polls.
+                        workAvailable.wait(timing.progressPoll().multipliedBy(IDLE_POLLS).toMillis());
                     }
                 }
             } catch (InterruptedException e) {
@@ -149,27 +215,32 @@ public final class QueuedGradingService implements GradingService, AutoCloseable
                 if (!running) {
                     return; // closing: the database may be gone already
                 }
-                // The database hiccuped: log, pause, go on. The submission stays RUNNING for recovery.
-                LOG.log(Level.SEVERE, "a grading worker failed", e);
-                pause();
+                // The database hiccuped: log, pause, go on. A claimed submission is recovered when its lease ends.
+                LOG.log(Level.SEVERE, "a grading slot failed", e);
+                sleep(timing.heartbeat());
             }
         }
     }
 
     private void grade(SubmissionStatus claimed) {
-        hub.publish(claimed);
-        GradeReport report;
+        hub.gradingHere(claimed.id(), true);
         try {
-            ExerciseCatalog.Entry entry = catalog.find(claimed.exerciseId()).orElseThrow(() ->
-                    new IllegalStateException("exercise " + claimed.exerciseId() + " is no longer in the course"));
-            Exercise exercise = entry.exercise();
-            Submission submission = Submission.of(exercise, submissions.files(claimed.id()));
-            report = grader.grade(exercise, submission, event -> progress(claimed, event));
-        } catch (InvalidSubmissionException | RuntimeException e) {
-            LOG.log(Level.SEVERE, "grading submission " + claimed.id() + " failed", e);
-            report = Reports.error(claimed.exerciseId(), e.getMessage());
+            hub.publish(claimed);
+            GradeReport report;
+            try {
+                ExerciseCatalog.Entry entry = catalog.find(claimed.exerciseId()).orElseThrow(() ->
+                        new IllegalStateException("exercise " + claimed.exerciseId() + " is not in this node's course"));
+                Exercise exercise = entry.exercise();
+                Submission submission = Submission.of(exercise, submissions.files(claimed.id()));
+                report = grader.grade(exercise, submission, event -> progress(claimed, event));
+            } catch (InvalidSubmissionException | RuntimeException e) {
+                LOG.log(Level.SEVERE, "grading submission " + claimed.id() + " failed", e);
+                report = Reports.error(claimed.exerciseId(), e.getMessage());
+            }
+            store(claimed, report);
+        } finally {
+            hub.gradingHere(claimed.id(), false);
         }
-        store(claimed, report);
     }
 
     private void progress(SubmissionStatus claimed, ProgressEvent event) {
@@ -178,43 +249,88 @@ public final class QueuedGradingService implements GradingService, AutoCloseable
             case UPDATE -> event.message();
             case FINISHED -> event.result() == null ? event.message() : event.result().message();
         };
+        if ("performance".equals(event.stage()) && event.phase() != ProgressEvent.Phase.UPDATE) {
+            submissions.measurement(claimed.id(), claimed.attempts(), event.phase() == ProgressEvent.Phase.STARTED,
+                    clock.instant());
+        }
         submissions.progress(claimed.id(), claimed.attempts(), event.stage(), message);
         submissions.find(claimed.id()).ifPresent(hub::publish);
     }
 
     private void store(SubmissionStatus claimed, GradeReport report) {
-        if (!running && claimed.state() == SubmissionState.RUNNING) {
-            // Closing cut this grading short; its report would blame the shutdown. Graded again after the next start.
+        if (!running) {
+            // Closing cut this grading short; its report would blame the shutdown. close() queues it again.
             return;
         }
-        boolean stored = submissions.finish(claimed.id(), claimed.attempts(), report.verdict(), report.summary(),
-                ReportJson.write(report), Reports.failedTests(report), clock.instant());
+        Instant now = clock.instant();
+        boolean stored;
+        if (report.verdict() == Verdict.INCONCLUSIVE && claimed.remeasures() + 1 < MAX_MEASUREMENTS) {
+            Duration backOff = timing.remeasureBackOff().multipliedBy(1L << claimed.remeasures());
+            stored = submissions.remeasure(claimed.id(), claimed.attempts(), now.plus(backOff),
+                    "measuring again: " + report.summary(), now);
+        } else {
+            stored = submissions.finish(claimed.id(), claimed.attempts(), report.verdict(), report.summary(),
+                    ReportJson.write(report), Reports.failedTests(report), now);
+        }
         if (!stored) {
             LOG.warning("submission " + claimed.id() + " was graded, but attempt " + claimed.attempts()
-                    + " no longer owns it; its report is dropped");
+                    + " no longer owns it (its lease expired); its report is dropped");
         }
         submissions.find(claimed.id()).ifPresent(hub::publish);
     }
 
-    private void pause() {
-        try {
-            TimeUnit.MILLISECONDS.sleep(IDLE_POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private void startThread(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        threads.add(thread);
+        thread.start();
+    }
+
+    private void wakeSlots() {
+        synchronized (workAvailable) {
+            workAvailable.notifyAll();
         }
     }
 
-    /** Stops the workers; a grading in progress is abandoned and will be graded again after the next start. */
+    /** @return false if interrupted */
+    private static boolean sleep(Duration duration) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Stops the slots, the heartbeat and the poller; a grading in progress is put back in the queue at once, for
+     * another process or the next start.
+     */
     @Override
     public void close() {
         running = false;
-        workers.forEach(Thread::interrupt);
-        for (Thread worker : workers) {
+        hub.close();
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
             try {
-                worker.join(CLOSE_WAIT_MILLIS);
+                thread.join(CLOSE_WAIT_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
+            }
+        }
+        if (limits.workers() > 0) {
+            try {
+                Instant now = clock.instant();
+                int released = submissions.release(identity.id(), now);
+                workerRegistry.stopped(identity.id(), now);
+                if (released > 0) {
+                    LOG.info(released + " grading(s) interrupted by stopping are queued again");
+                }
+            } catch (RuntimeException e) {
+                // The database is gone too: the leases run out and another process recovers them.
+                LOG.log(Level.WARNING, "could not release this process's gradings; their leases will expire", e);
             }
         }
     }

@@ -12,6 +12,8 @@ public class SubmissionRefusedException extends Exception {
         PREVIOUS_IN_FLIGHT,
         /** The learner submitted too often in the last minute. */
         TOO_FREQUENT,
+        /** Too many submissions from the learner's address are queued or being graded already. */
+        ADDRESS_BUSY,
         /** Too many submissions wait in the queue already. */
         QUEUE_FULL
     }

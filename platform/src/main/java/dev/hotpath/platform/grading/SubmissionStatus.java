@@ -11,10 +11,11 @@ import java.time.Instant;
  *                     {@code performance}); null while queued
  * @param stageMessage the latest progress message, e.g. "12 of 21 tests passed so far"
  * @param attempts     how many times a worker started grading it: 2 after a crash during grading
+ * @param remeasures   how many of those gradings ended INCONCLUSIVE and were queued again to measure again
  * @param verdict      null until DONE
  */
 public record SubmissionStatus(long id, long userId, String exerciseId, SubmissionState state, String stage,
-                               String stageMessage, int attempts, Verdict verdict, String summary,
+                               String stageMessage, int attempts, int remeasures, Verdict verdict, String summary,
                                Instant submittedAt, Instant startedAt, Instant finishedAt) {
 
     public boolean done() {

@@ -82,7 +82,7 @@ final class ApiHandlers {
             contents.put(file.getKey(), file.getValue().asText());
         }
         try {
-            long id = grading.submit(session.user(ctx), ctx.pathParam("exercise"), contents);
+            long id = grading.submit(session.user(ctx), ctx.ip(), ctx.pathParam("exercise"), contents);
             ctx.header("Location", links.apiSubmission(id));
             ApiJson.respond(ctx, 202, statusJson(submissions.find(id).orElseThrow()));
         } catch (SubmissionRefusedException e) {

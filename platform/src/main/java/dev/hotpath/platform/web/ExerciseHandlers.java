@@ -65,7 +65,7 @@ final class ExerciseHandlers {
         User learner = session.user(ctx);
         Map<String, String> files = submittedFiles(ctx);
         try {
-            long id = grading.submit(learner, entry.exercise().id(), files);
+            long id = grading.submit(learner, ctx.ip(), entry.exercise().id(), files);
             ctx.redirect(links.submission(id), HttpStatus.SEE_OTHER);
         } catch (SubmissionRefusedException e) {
             // Keep the learner's code in the editor: a refused submission must not cost them their edits.

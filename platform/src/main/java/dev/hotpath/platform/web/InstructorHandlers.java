@@ -10,6 +10,7 @@ import dev.hotpath.platform.grading.ExerciseValidations;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,6 +54,12 @@ final class InstructorHandlers {
         Map<String, Object> model = new HashMap<>();
         model.put("stats", dashboard.exerciseStats(ids));
         model.put("titles", titles());
+        // The graders at a glance: what an operator of several machines watches (docs/deploy.md).
+        Instant now = Instant.now();
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+        model.put("queue", dashboard.health(hourAgo));
+        model.put("workers", dashboard.recent(hourAgo));
+        model.put("now", now);
         pages.render(ctx, "web/instructor/dashboard", model);
     }
 

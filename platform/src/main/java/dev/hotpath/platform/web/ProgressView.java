@@ -2,6 +2,7 @@ package dev.hotpath.platform.web;
 
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.StageResult;
+import dev.hotpath.platform.grading.QueuedGradingService;
 import dev.hotpath.platform.grading.SubmissionState;
 import dev.hotpath.platform.grading.SubmissionStatus;
 
@@ -39,14 +40,16 @@ final class ProgressView {
     static List<Step> steps(SubmissionStatus status, GradeReport report, long queuedAhead) {
         List<Step> steps = new ArrayList<>();
         if (status.state() == SubmissionState.QUEUED) {
-            steps.add(step("queued", "current", queuedAhead == 0 ? "next in line"
-                    : queuedAhead + (queuedAhead == 1 ? " submission" : " submissions") + " ahead of yours"));
+            String place = queuedAhead == 0 ? "next in line"
+                    : queuedAhead + (queuedAhead == 1 ? " submission" : " submissions") + " ahead of yours";
+            steps.add(step("queued", "current", status.remeasures() > 0 ? remeasuring(status) + "; " + place : place));
             GRADER_STAGES.forEach(stage -> steps.add(step(stage, "waiting", "")));
             steps.add(step("verdict", "waiting", ""));
             return steps;
         }
-        steps.add(step("queued", "done", status.attempts() > 1
-                ? "graded again after the platform restarted" : ""));
+        steps.add(step("queued", "done", status.state() == SubmissionState.RUNNING && status.remeasures() > 0
+                ? remeasuring(status)
+                : status.attempts() - status.remeasures() > 1 ? "graded again after the platform restarted" : ""));
         if (status.state() == SubmissionState.RUNNING) {
             int current = status.stage() == null ? 0 : Math.max(0, GRADER_STAGES.indexOf(status.stage()));
             for (int i = 0; i < GRADER_STAGES.size(); i++) {
@@ -64,6 +67,12 @@ final class ProgressView {
         }
         steps.add(step("verdict", "done", status.verdict() == null ? "" : status.verdict().name()));
         return steps;
+    }
+
+    /** An inconclusive measurement is being repeated: the learner sees that, and why. */
+    private static String remeasuring(SubmissionStatus status) {
+        return "measuring again (try " + (status.remeasures() + 1) + " of " + QueuedGradingService.MAX_MEASUREMENTS
+                + "): the machine was too busy for a fair measurement";
     }
 
     private static String stateOf(StageResult result) {

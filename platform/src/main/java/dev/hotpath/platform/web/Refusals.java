@@ -13,7 +13,7 @@ final class Refusals {
         return switch (reason) {
             case UNKNOWN_EXERCISE -> 404;
             case INVALID_FILES -> 400;
-            case PREVIOUS_IN_FLIGHT, TOO_FREQUENT, QUEUE_FULL -> 429;
+            case PREVIOUS_IN_FLIGHT, TOO_FREQUENT, ADDRESS_BUSY, QUEUE_FULL -> 429;
         };
     }
 
@@ -21,7 +21,7 @@ final class Refusals {
     static void retryAfter(Context ctx, Reason reason) {
         switch (reason) {
             case PREVIOUS_IN_FLIGHT -> ctx.header("Retry-After", "10");
-            case TOO_FREQUENT, QUEUE_FULL -> ctx.header("Retry-After", "60");
+            case TOO_FREQUENT, ADDRESS_BUSY, QUEUE_FULL -> ctx.header("Retry-After", "60");
             default -> { }
         }
     }

@@ -1,0 +1,9 @@
+package dev.hotpath.platform.db;
+
+/** The database cannot be used at all: unreachable, refusing the login, or migrated by a newer Hotpath. */
+public class DatabaseUnavailableException extends RuntimeException {
+
+    DatabaseUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
