@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 public class OrderHistoryBenchmark {
 
     private static final int VISITS_PER_OPERATION = 20;
-    private static final int WORK_PER_ROUND_TRIP = 10_000;
+    private static final int WORK_PER_ROUND_TRIP = 40_000;
 
     private Replay replay;
 

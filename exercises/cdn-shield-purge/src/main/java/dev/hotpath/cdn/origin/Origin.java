@@ -27,7 +27,7 @@ public final class Origin {
     public static final long LATENCY_MILLIS = 100;
 
     /** Rendering work per fetch in the default origin, a stand-in for templates and lookups. */
-    public static final int DEFAULT_RENDER_WORK = 20_000;
+    public static final int DEFAULT_RENDER_WORK = 80_000;
 
     private static final List<String> LANGUAGES = List.of("en", "de", "fr");
 
