@@ -1,6 +1,7 @@
 package dev.hotpath.platform.course;
 
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.CustomBlock;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
@@ -47,6 +48,14 @@ final class LinkChecker {
             @Override
             public void visit(Image image) {
                 check(page, image, "image", image.getDestination());
+            }
+
+            @Override
+            public void visit(CustomBlock block) {
+                if (block instanceof QuizBlock quiz) {
+                    quiz.quiz().covers().forEach(section -> check(page, quiz, "quiz covers", section));
+                }
+                visitChildren(block);
             }
         });
     }

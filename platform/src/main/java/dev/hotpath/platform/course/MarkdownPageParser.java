@@ -74,7 +74,9 @@ final class MarkdownPageParser {
             try {
                 Quiz quiz = QuizReader.read(ContentProblem.displayName(file), block.getLiteral(), linesBeforeYaml);
                 quizzes.add(quiz);
-                block.insertBefore(new QuizBlock(quiz, quizzes.size()));
+                QuizBlock quizBlock = new QuizBlock(quiz, quizzes.size());
+                quizBlock.setSourceSpans(block.getSourceSpans()); // problems with its links point at the block
+                block.insertBefore(quizBlock);
                 block.unlink();
             } catch (YamlException e) {
                 problems.add(ContentProblem.of(file, "quiz", e));

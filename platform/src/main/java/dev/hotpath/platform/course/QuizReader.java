@@ -7,10 +7,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads the YAML of a {@code quiz} block: exactly question, choices (2 to 5, distinct), answer and explanation. */
+/**
+ * Reads the YAML of a {@code quiz} block: question, choices (2 to 5, distinct), answer and explanation,
+ * optionally an artifact shown verbatim and the sections the question covers.
+ */
 final class QuizReader {
 
-    private static final List<String> KEYS = List.of("question", "choices", "answer", "explanation");
+    private static final List<String> KEYS = List.of("question", "artifact", "choices", "answer", "explanation", "covers");
 
     private QuizReader() {
     }
@@ -38,6 +41,16 @@ final class QuizReader {
             throw quiz.error("answer", "is missing: give the number of the right choice, 1 to " + choices.size());
         }
         int answer = quiz.integer("answer", 0, 1, choices.size());
-        return new Quiz(question, choices, answer, quiz.nonBlankString("explanation"));
+        String artifact = quiz.has("artifact") ? quiz.nonBlankString("artifact").stripTrailing() : "";
+        List<String> covers = quiz.has("covers") ? quiz.strings("covers") : List.of();
+        for (String section : covers) {
+            LinkTarget target = LinkTarget.of(section);
+            boolean isSection = target instanceof LinkTarget.SamePage same && !same.anchor().isEmpty()
+                    || target instanceof LinkTarget.Page page && !page.anchor().isEmpty();
+            if (!isSection) {
+                throw quiz.error("covers", "\"" + section + "\" is not a section: write #anchor or page.md#anchor");
+            }
+        }
+        return new Quiz(question, artifact, choices, answer, quiz.nonBlankString("explanation"), covers);
     }
 }

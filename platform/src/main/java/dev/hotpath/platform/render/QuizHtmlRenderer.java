@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Renders a quiz as buttons that quiz.js checks in the browser. These are self-check questions, not
  * graded ones, so the right choice sits in {@code data-answer} in plain sight of anyone who reads
- * the page source; the explanation stays hidden until the reader has chosen.
+ * the page source; the explanation stays hidden until the reader has chosen. Choices are written in
+ * source order; quiz.js shuffles them in the browser (see there why).
  */
 final class QuizHtmlRenderer implements NodeRenderer {
 
@@ -42,6 +43,13 @@ final class QuizHtmlRenderer implements NodeRenderer {
         html.tag("/span");
         html.text(quiz.question());
         html.tag("/p");
+        if (!quiz.artifact().isEmpty()) {
+            html.tag("pre", attributes("class", "quiz-artifact"));
+            html.tag("code", attributes("class", "language-text"));
+            html.text(quiz.artifact());
+            html.tag("/code");
+            html.tag("/pre");
+        }
         html.tag("ol", attributes("class", "quiz-choices"));
         for (int i = 0; i < quiz.choices().size(); i++) {
             html.tag("li");

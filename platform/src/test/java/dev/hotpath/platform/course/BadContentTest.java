@@ -31,7 +31,8 @@ class BadContentTest {
         Course course = fixture.load();
         assertThat(course.lessons()).extracting(Lesson::id).containsExactly("first", "second");
         assertThat(course.lessons().get(0).quizzes()).containsExactly(
-                new Quiz("Which one is right?", java.util.List.of("This one", "That one"), 1, "Because it is."));
+                new Quiz("Which one is right?", "", java.util.List.of("This one", "That one"), 1, "Because it is.",
+                        java.util.List.of()));
         assertThat(course.lessons().get(1).exercises()).extracting(LessonExercise::title).containsExactly("Exercise one");
         assertThat(course.files()).containsExactly("img/diagram.svg");
     }
@@ -111,7 +112,22 @@ class BadContentTest {
     void quizWithAnUnknownKey() {
         fixture.replace(first, "explanation: \"Because it is.\"", "explanation: \"Because it is.\"\nhint: \"Think.\"");
         assertProblems(new ContentProblem(first, 22,
-                "quiz: hint: unknown key (allowed here: answer, choices, explanation, question)"));
+                "quiz: hint: unknown key (allowed here: answer, artifact, choices, covers, explanation, question)"));
+    }
+
+    @Test
+    void quizCoveringASectionThatDoesNotExist() {
+        fixture.replace(first, "explanation: \"Because it is.\"",
+                "explanation: \"Because it is.\"\ncovers: [\"#first-section\", \"01-second.md#no-such-section\"]");
+        assertProblems(new ContentProblem(first, 15,
+                "quiz covers 01-second.md#no-such-section: 01-second.md has no heading with the anchor \"no-such-section\""));
+    }
+
+    @Test
+    void quizCoveringSomethingThatIsNoSection() {
+        fixture.replace(first, "explanation: \"Because it is.\"", "explanation: \"Because it is.\"\ncovers: [\"01-second.md\"]");
+        assertProblems(new ContentProblem(first, 22,
+                "quiz: covers: \"01-second.md\" is not a section: write #anchor or page.md#anchor"));
     }
 
     @Test

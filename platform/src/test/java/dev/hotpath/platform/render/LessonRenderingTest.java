@@ -87,6 +87,12 @@ class LessonRenderingTest {
                 assertThat(html.selectFirst(".quiz-question").ownText()).isEqualTo(quiz.question());
                 assertThat(html.selectFirst(".quiz-feedback").hasAttr("hidden")).isTrue();
                 assertThat(html.selectFirst(".quiz-explanation").text()).isEqualTo(quiz.explanation());
+                Element artifact = html.selectFirst("pre.quiz-artifact > code.language-text");
+                if (quiz.artifact().isEmpty()) {
+                    assertThat(artifact).isNull();
+                } else {
+                    assertThat(artifact.wholeText()).isEqualTo(quiz.artifact());
+                }
             }
             assertThat(render(lesson).select("code.language-quiz")).isEmpty();
         }

@@ -102,6 +102,34 @@ class CourseSiteBrowserTest {
         assertThat(severeConsoleEntries()).isEmpty();
     }
 
+    /**
+     * The browser shows every quiz's choices in a shuffled order, each choice still answering as the
+     * author numbered it. With 2 to 5 choices per question and about ten questions per lesson, all of
+     * them coming out in source order by chance has a probability far below one in a million.
+     */
+    @Test
+    void quizChoicesAreShuffledOnEveryPageLoad() {
+        boolean anyMoved = false;
+        for (Lesson lesson : course.lessons()) {
+            open(new StaticLinks().lesson(lesson));
+            List<WebElement> quizzes = browser.findElements(By.cssSelector("section.quiz"));
+            assertThat(quizzes).hasSize(lesson.quizzes().size());
+            for (int i = 0; i < quizzes.size(); i++) {
+                List<String> numbers = quizzes.get(i).findElements(By.cssSelector(".quiz-choice")).stream()
+                        .map(choice -> choice.getDomAttribute("data-choice")).toList();
+                List<String> sourceOrder = new ArrayList<>();
+                for (int n = 1; n <= lesson.quizzes().get(i).choices().size(); n++) {
+                    sourceOrder.add(String.valueOf(n));
+                }
+                assertThat(numbers).as("choices of question %d of %s", i + 1, lesson.id())
+                        .containsExactlyInAnyOrderElementsOf(sourceOrder);
+                anyMoved |= !numbers.equals(sourceOrder);
+            }
+        }
+        assertThat(anyMoved).as("some question shows its choices out of source order").isTrue();
+        assertThat(severeConsoleEntries()).isEmpty();
+    }
+
     private static void open(String page) {
         browser.get(work.resolve("site").resolve(page).toUri().toString());
     }
