@@ -33,8 +33,8 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class ProductServiceBenchmark {
 
-    static final int REQUESTS = 200;
-    static final long STORE_NANOS_PER_ROUND_TRIP = 20_000;
+    static final int REQUESTS = 100;
+    static final long STORE_NANOS_PER_ROUND_TRIP = 100_000;
 
     private final Workload workload = Workload.standard();
     private final List<Product> catalog = workload.catalog();
