@@ -53,20 +53,20 @@ class ScheduleStressTest {
     @DisplayName("hits on many threads while another thread purges a full cache")
     void hitsWhilePurging() throws Exception {
         Origin origin = new Origin(0, Duration.ZERO);
-        PageCache cache = new PageCache(origin, 2_000);
-        for (int i = 0; i < 1_500; i++) {
+        PageCache cache = new PageCache(origin, 4_000);
+        for (int i = 0; i < 3_000; i++) {
             cache.get("/products/FILL-" + i); // a purge walks over every cached page: a long window
         }
-        int hitters = 4;
+        int hitters = 6;
         AtomicReference<String> problem = new AtomicReference<>();
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < hitters; t++) {
             int first = t;
             threads.add(new Thread(() -> {
                 try {
                     for (int i = first; problem.get() == null && System.nanoTime() < end; i++) {
-                        String sku = "FILL-" + (i * 7 % 1_500);
+                        String sku = "FILL-" + (i * 7 % 3_000);
                         Page page = cache.get("/products/" + sku);
                         if (page == null || !page.spec().sku().equals(sku)) {
                             problem.compareAndSet(null, "get(\"/products/" + sku + "\") returned "
