@@ -2,6 +2,7 @@ package dev.hotpath.cachekey;
 
 import dev.hotpath.cachekey.origin.Origin;
 import dev.hotpath.cachekey.origin.Page;
+import dev.hotpath.cachekey.workload.Replay;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +19,17 @@ class BoundsTest {
     @Test
     @DisplayName("holds at most capacity pages")
     void holdsAtMostCapacity() throws InterruptedException {
-        int capacity = 50;
-        int distinct = 1_000;
-        PageCache cache = new PageCache(new Origin(100, Duration.ZERO), capacity);
+        expectBounded(50, 1_000);
+    }
+
+    @Test
+    @DisplayName("holds at most capacity pages at the measured capacity too")
+    void holdsAtMostTheMeasuredCapacity() throws InterruptedException {
+        expectBounded(Replay.CAPACITY, 3 * Replay.CAPACITY);
+    }
+
+    private static void expectBounded(int capacity, int distinct) throws InterruptedException {
+        PageCache cache = new PageCache(new Origin(0, Duration.ZERO), capacity);
         // Only the origin creates pages, so every page still reachable is held by the cache.
         List<WeakReference<Page>> served = new ArrayList<>(distinct);
         for (int i = 0; i < distinct; i++) {

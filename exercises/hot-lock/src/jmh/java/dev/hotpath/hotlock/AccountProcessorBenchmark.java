@@ -59,7 +59,7 @@ public class AccountProcessorBenchmark {
         processor.process(stream.event(next.getAndIncrement()));
         long unwritten = returned.incrementAndGet() - store.rowsWritten();
         if (unwritten > store.maxUnwritten()) {
-            throw new IllegalStateException(String.format(Locale.ROOT, "process() had returned for %,d updates that"
+            throw new IllegalStateException(String.format(Locale.ROOT, "unwritten limit: process() had returned for %,d updates that"
                     + " were not in the store yet; at most %,d may be unwritten at any moment", unwritten,
                     store.maxUnwritten()));
         }

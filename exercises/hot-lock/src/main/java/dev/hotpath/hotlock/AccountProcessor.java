@@ -2,6 +2,7 @@ package dev.hotpath.hotlock;
 
 import dev.hotpath.hotlock.event.Event;
 import dev.hotpath.hotlock.store.Store;
+import dev.hotpath.hotlock.store.StoreUnavailableException;
 import dev.hotpath.hotlock.store.Update;
 
 import java.util.HashMap;
@@ -27,6 +28,9 @@ import java.util.Map;
  *   <li><b>Unwritten limit.</b> {@code process(e)} may return before {@code e} is written, but at
  *       no moment may more than {@link Store#maxUnwritten()} updates whose {@code process} call has
  *       returned be missing from the store. When the store falls behind, make the workers wait.</li>
+ *   <li><b>Failures.</b> {@link Store#write(List)} may throw {@link StoreUnavailableException}: nothing
+ *       of that batch was written, and writing it again succeeds. Every update must still reach the
+ *       store exactly once and in its account's order.</li>
  *   <li><b>Shutdown.</b> The workers call {@link #close()} after every {@code process} call has
  *       returned. When {@code close()} returns, every update is in the store. Calling
  *       {@code close()} again does nothing.</li>
@@ -62,9 +66,21 @@ public class AccountProcessor implements AutoCloseable {
         Account account = accounts.computeIfAbsent(event.account(), id -> new Account());
         Update update = new Update(event, account.count + 1, account.balance + event.amount());
         // Persist first, then apply: memory never shows a state that the store does not have.
-        store.write(List.of(update));
+        writeUntilAccepted(List.of(update));
         account.count = update.version();
         account.balance = update.balance();
+    }
+
+    /** Writes {@code rows}, again as often as the store is unavailable: a failed write wrote nothing. */
+    private void writeUntilAccepted(List<Update> rows) {
+        while (true) {
+            try {
+                store.write(rows);
+                return;
+            } catch (StoreUnavailableException e) {
+                // nothing of it was written: the same rows again
+            }
+        }
     }
 
     /** The balance of {@code account} in cents, counting every event whose {@code process} call returned. */

@@ -50,21 +50,34 @@ class ConcurrencyTest {
         run(OrderJsonWriter::new, "4 threads, each with its own writer (nothing shared between them)");
     }
 
+    @Test
+    @DisplayName("one writer shared by nine threads")
+    void oneWriterSharedByNineThreads() throws Exception {
+        // More threads than a fixed set of eight scratch buffers has slots: whatever picks a thread's
+        // buffer (a hash, an id), some threads share one.
+        OrderJsonWriter shared = new OrderJsonWriter();
+        run(() -> shared, "9 threads sharing one writer", 9);
+    }
+
     private static void run(Supplier<OrderJsonWriter> writers, String situation) throws Exception {
+        run(writers, situation, THREADS);
+    }
+
+    private static void run(Supplier<OrderJsonWriter> writers, String situation, int threads) throws Exception {
         List<CheckedOrders> batches = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
+        for (int t = 0; t < threads; t++) {
             List<Order> mixed = new ArrayList<>(Orders.realistic(0xC0C0L + t, ORDERS_PER_THREAD * 3 / 4));
             mixed.addAll(Orders.hostile(0xD0D0L + t, ORDERS_PER_THREAD / 4));
             batches.add(CheckedOrders.of(mixed));
         }
         Expect.rightOnOneThread(batches, "concurrent use");
 
-        CyclicBarrier start = new CyclicBarrier(THREADS);
+        CyclicBarrier start = new CyclicBarrier(threads);
         AtomicBoolean broken = new AtomicBoolean();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
+            for (int t = 0; t < threads; t++) {
                 CheckedOrders batch = batches.get(t);
                 int thread = t;
                 workers.add(pool.submit(() -> {

@@ -15,8 +15,9 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Orders serialized per second on the miss path, one thread. The writer walks a seeded pool of
- * 2,048 realistic orders round and round; from the second pass on every order carries a new order
+ * Orders serialized per second on the miss path, one thread. The writer walks a pool of 2,048
+ * realistic orders, generated from the seed of this grading, round and round; from the second pass
+ * on every order carries a new order
  * number ({@link CheckedOrders#orderAt(long)}), so no order is ever serialized twice and remembering
  * earlier results cannot fake speed. Every output is checked byte for byte against the reference,
  * so a writer that is fast because it is wrong fails the benchmark instead of winning it. The check
@@ -36,7 +37,7 @@ public class OrderJsonWriterBenchmark {
 
     @Setup
     public void prepare() {
-        orders = CheckedOrders.of(Orders.realistic(Orders.BENCHMARK_SEED, POOL_SIZE));
+        orders = CheckedOrders.of(Orders.realistic(Orders.measuredSeed(), POOL_SIZE));
         writer = new OrderJsonWriter();
         // Fail fast, before anything is timed, if the writer gets any order of the pool wrong. This
         // first pass also lets the JIT compile the writer: the starter's regex and formatting code

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public class PageCache {
 
+    private static final String PATH_PREFIX = "/products/";
     private static final String DEFAULT_LOCALE = "en-US";
     private static final Map<String, String> HOME_CURRENCY = Map.of(
             "en-US", "USD", "en-GB", "GBP", "de-DE", "EUR", "fr-FR", "EUR", "ja-JP", "JPY");
@@ -88,7 +89,11 @@ public class PageCache {
     private static Key keyOf(String url) {
         int queryStart = url.indexOf('?');
         String path = queryStart < 0 ? url : url.substring(0, queryStart);
-        String sku = decode(path.substring(path.lastIndexOf('/') + 1).replace("+", "%2B"));
+        if (!path.startsWith(PATH_PREFIX) || path.length() == PATH_PREFIX.length()) {
+            throw new IllegalArgumentException("not a product URL: " + url);
+        }
+        // Everything after the prefix is the SKU, slashes included ("AB/12" is one product, not "12").
+        String sku = decode(path.substring(PATH_PREFIX.length()).replace("+", "%2B"));
         String locale = null;
         String currency = null;
         String variant = null;
@@ -103,14 +108,15 @@ public class PageCache {
                 eq = end;
             }
             String name = decode(url.substring(start, eq));
-            String value = eq < end ? url.substring(eq + 1, end) : "";
+            // Every value is decoded, ignored ones too: a malformed one makes the origin reject the URL.
+            String value = eq < end ? decode(url.substring(eq + 1, end)) : "";
             // The first occurrence of a parameter wins; everything but these three is ignored.
             if (locale == null && name.equals("locale")) {
-                locale = decode(value);
+                locale = value;
             } else if (currency == null && name.equals("currency")) {
-                currency = decode(value);
+                currency = value;
             } else if (variant == null && name.equals("variant")) {
-                variant = decode(value);
+                variant = value;
             }
             start = end + 1;
         }

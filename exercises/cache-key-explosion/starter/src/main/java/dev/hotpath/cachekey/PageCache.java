@@ -54,7 +54,7 @@ public class PageCache {
     private static String skuOf(String url) {
         int queryStart = url.indexOf('?');
         String path = queryStart < 0 ? url : url.substring(0, queryStart);
-        String encodedSku = path.substring(path.lastIndexOf('/') + 1);
+        String encodedSku = path.substring("/products/".length());
         return URLDecoder.decode(encodedSku.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

@@ -2,6 +2,7 @@ package dev.hotpath.hotlock;
 
 import dev.hotpath.hotlock.event.Event;
 import dev.hotpath.hotlock.store.Store;
+import dev.hotpath.hotlock.store.StoreUnavailableException;
 import dev.hotpath.hotlock.store.Update;
 
 import java.util.ArrayList;
@@ -67,7 +68,8 @@ public class AccountProcessor implements AutoCloseable {
 
     public AccountProcessor(Store store) {
         this.store = store;
-        this.shards = new Shard[store.connections()];
+        // Never more shards than the unwritten limit has room for: each needs room for one update.
+        this.shards = new Shard[Math.min(store.connections(), store.maxUnwritten())];
         int shardLimit = store.maxUnwritten() / shards.length;
         this.batchSize = Math.max(1, Math.min(store.maxBatchSize(), shardLimit));
         for (int i = 0; i < shards.length; i++) {
@@ -148,8 +150,13 @@ public class AccountProcessor implements AutoCloseable {
                 return;
             }
             try {
-                if (writeFailure == null) {
-                    store.write(batch); // one round trip for the whole batch, holding no lock
+                while (writeFailure == null) {
+                    try {
+                        store.write(batch); // one round trip for the whole batch, holding no lock
+                        break;
+                    } catch (StoreUnavailableException e) {
+                        // Nothing of it was written: the same batch again, before the shard's next one.
+                    }
                 }
             } catch (RuntimeException e) {
                 writeFailure = e; // reported to the workers and to close()

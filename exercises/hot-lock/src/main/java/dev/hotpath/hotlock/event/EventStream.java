@@ -14,8 +14,10 @@ import java.util.SplittableRandom;
  */
 public final class EventStream {
 
-    /** The seed of every stream the exercise is measured with. */
+    /** The seed of the measured stream when the grader names none (a plain test run, for example). */
     public static final long SEED = 0x407_10CBL;
+    /** The system property through which the grader passes the seed it picked for one grading. */
+    public static final String SEED_PROPERTY = "hotpath.workload.seed";
     /** Accounts in the standard stream. */
     public static final int ACCOUNTS = 500;
     /** Popularity exponent of the standard stream: the busiest account gets about 8% of the events. */
@@ -61,9 +63,26 @@ public final class EventStream {
         }
     }
 
-    /** The stream the exercise is measured with. */
+    /**
+     * The stream the exercise is measured with: generated from the seed of this grading, so that no
+     * submission can know it in advance; the same for the starter and the submission.
+     */
     public static EventStream standard() {
-        return new EventStream(SEED, ACCOUNTS, SKEW);
+        return new EventStream(measuredSeed(), ACCOUNTS, SKEW);
+    }
+
+    /** The seed the grader picked for this grading ({@value #SEED_PROPERTY}), or {@link #SEED}. */
+    public static long measuredSeed() {
+        String seed = System.getProperty(SEED_PROPERTY);
+        if (seed == null) {
+            return SEED;
+        }
+        try {
+            return Long.parseLong(seed.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("system property " + SEED_PROPERTY + " must be a whole number, got \""
+                    + seed + "\"", e);
+        }
     }
 
     /** The event at {@code index} (0-based); its id is {@code index + 1}. */

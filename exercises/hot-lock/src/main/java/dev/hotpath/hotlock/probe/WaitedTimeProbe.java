@@ -48,7 +48,7 @@ public final class WaitedTimeProbe implements LongSupplier {
         // paced arrivals) on other events with much shorter round trips first, so that class loading
         // and the JIT compiler, which compete with the workers for the two cores, are mostly done
         // before the timed runs: time a worker spends ready but without a core counts as waiting.
-        List<Event> warmUp = new EventStream(EventStream.SEED + 1, EventStream.ACCOUNTS, EventStream.SKEW).first(EVENTS);
+        List<Event> warmUp = new EventStream(EventStream.measuredSeed() + 1, EventStream.ACCOUNTS, EventStream.SKEW).first(EVENTS);
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
             Store quick = new Store(WARM_UP_ROUND_TRIP, Store.CONNECTIONS, Store.MAX_BATCH_SIZE, Store.MAX_UNWRITTEN,
                     Store.SEED);

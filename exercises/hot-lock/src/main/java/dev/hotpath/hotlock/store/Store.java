@@ -24,6 +24,9 @@ import java.util.concurrent.locks.LockSupport;
  *       rejected with an {@link IllegalArgumentException} and nothing of it is written.</li>
  *   <li><b>Commit order.</b> The rows of a write become visible when its round trip ends. Two writes
  *       in progress at once may finish in either order.</li>
+ *   <li><b>Failures.</b> A store made with {@code failEvery} fails some writes with a
+ *       {@link StoreUnavailableException} after their round trip: nothing of that batch was written, and
+ *       writing it again succeeds. The standard store never fails.</li>
  *   <li><b>Unwritten limit.</b> The service promises that at most {@link #maxUnwritten()} accepted
  *       updates are missing from the store at any moment (see {@code AccountProcessor}); the store
  *       itself cannot check this, the service's callers do.</li>
@@ -52,10 +55,12 @@ public final class Store {
     private final int maxBatchSize;
     private final int maxUnwritten;
     private final long seed;
+    private final int failEvery;
     private final Semaphore pool;
     private final AtomicLong roundTrips = new AtomicLong();
     private final AtomicLong rowsWritten = new AtomicLong();
     private final AtomicLong rejectedBatches = new AtomicLong();
+    private final AtomicLong failedWrites = new AtomicLong();
     private final AtomicInteger largestBatch = new AtomicInteger();
     private final List<Update> log = new ArrayList<>(); // guarded by itself
     /** Per thread: wall and CPU nanoseconds spent inside round trips of this store. */
@@ -66,18 +71,27 @@ public final class Store {
         this(ROUND_TRIP, CONNECTIONS, MAX_BATCH_SIZE, MAX_UNWRITTEN, SEED);
     }
 
+    /** A store that is always available; see {@link #Store(Duration, int, int, int, long, int)}. */
+    public Store(Duration roundTrip, int connections, int maxBatchSize, int maxUnwritten, long seed) {
+        this(roundTrip, connections, maxBatchSize, maxUnwritten, seed, 0);
+    }
+
     /**
      * @param roundTrip    mean duration of one write (zero for none)
      * @param connections  writes that may be in progress at once
      * @param maxBatchSize rows one write may carry
      * @param maxUnwritten accepted updates that may be missing from the store at any moment
      * @param seed         seed of the round-trip variation; equal seeds vary equally
+     * @param failEvery    every this many write attempts, one fails with a {@link StoreUnavailableException}
+     *                     after its round trip, writing nothing; 0 for a store that never fails
      */
-    public Store(Duration roundTrip, int connections, int maxBatchSize, int maxUnwritten, long seed) {
-        if (roundTrip.isNegative() || connections < 1 || maxBatchSize < 1 || maxUnwritten < maxBatchSize) {
+    public Store(Duration roundTrip, int connections, int maxBatchSize, int maxUnwritten, long seed, int failEvery) {
+        if (roundTrip.isNegative() || connections < 1 || maxBatchSize < 1 || maxUnwritten < maxBatchSize
+                || failEvery < 0 || failEvery == 1) {
             throw new IllegalArgumentException("need a non-negative round trip, at least one connection, a batch"
-                    + " size of at least 1 and an unwritten limit of at least the batch size");
+                    + " size of at least 1, an unwritten limit of at least the batch size, and failEvery 0 or at least 2");
         }
+        this.failEvery = failEvery;
         this.roundTripNanos = roundTrip.toNanos();
         this.connections = connections;
         this.maxBatchSize = maxBatchSize;
@@ -90,7 +104,8 @@ public final class Store {
      * Writes the rows in one round trip, waiting first for a free connection if all are busy. The
      * rows are copied when the call starts; they are committed, in list order, when it returns.
      *
-     * @throws IllegalArgumentException if the batch has more than {@link #maxBatchSize()} rows
+     * @throws IllegalArgumentException  if the batch has more than {@link #maxBatchSize()} rows
+     * @throws StoreUnavailableException if the store was unavailable: nothing was written, write it again
      * @throws NullPointerException     if the batch or one of its rows is null
      */
     public void write(List<Update> batch) {
@@ -106,6 +121,10 @@ public final class Store {
         try {
             long call = roundTrips.incrementAndGet();
             roundTrip(call);
+            if (failEvery > 0 && call % failEvery == 0) {
+                failedWrites.incrementAndGet();
+                throw new StoreUnavailableException(call);
+            }
             synchronized (log) {
                 log.addAll(rows);
             }
@@ -127,7 +146,7 @@ public final class Store {
         return maxUnwritten;
     }
 
-    /** Writes that reached the store (rejected batches are not counted). */
+    /** Round trips made: writes that reached the store, failed ones included (rejected batches are not counted). */
     public long roundTrips() {
         return roundTrips.get();
     }
@@ -135,6 +154,11 @@ public final class Store {
     /** Rows committed so far. */
     public long rowsWritten() {
         return rowsWritten.get();
+    }
+
+    /** Writes that failed with a {@link StoreUnavailableException} (counted in {@link #roundTrips()} too). */
+    public long failedWrites() {
+        return failedWrites.get();
     }
 
     /** Writes rejected because they carried more than {@link #maxBatchSize()} rows. */
