@@ -1,11 +1,15 @@
 package dev.hotpath.grader.cli;
 
+import dev.hotpath.grader.Graded;
 import dev.hotpath.grader.Grader;
 import dev.hotpath.grader.ProgressListener;
 import dev.hotpath.grader.ValidationReport;
 import dev.hotpath.grader.Validator;
 import dev.hotpath.grader.exercise.Exercise;
 import dev.hotpath.grader.pipeline.Sandbox;
+import dev.hotpath.grader.profile.ProfileComparison;
+import dev.hotpath.grader.profile.ProfileException;
+import dev.hotpath.grader.profile.ProfileHtml;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.ReportJson;
 import dev.hotpath.grader.submission.InvalidSubmissionException;
@@ -15,14 +19,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code java -jar grader.jar grade|validate …}; exit code 0 = PASS, 1 = FAIL, 2 = ERROR, 64 = bad usage. */
+/** {@code java -jar grader.jar grade|profile|validate …}; exit code 0 = PASS, 1 = FAIL, 2 = ERROR, 64 = bad usage. */
 @Command(name = "grader", mixinStandardHelpOptions = true,
         description = "Grades Hotpath exercises: correctness against visible and hidden tests, then performance"
                 + " against the exercise's starter.",
-        subcommands = {Main.Grade.class, Main.Validate.class})
+        subcommands = {Main.Grade.class, Main.Profile.class, Main.Validate.class})
 public final class Main {
 
     static final int PASS = 0;
@@ -68,6 +75,11 @@ public final class Main {
                 description = "required, if-available (default) or off: whether graded code must run in the OS sandbox")
         String sandbox;
 
+        @Option(names = "--profile", paramLabel = "DIR",
+                description = "after grading, profile your code and the starter and write DIR/<exercise>-profile.html"
+                        + " (flame graphs; the verdict is unaffected)")
+        Path profileDir;
+
         @Override
         public Integer call() {
             Exercise loaded = load(exercise);
@@ -75,11 +87,8 @@ public final class Main {
             if (loaded == null || mode == null) {
                 return USAGE;
             }
-            Submission files;
-            try {
-                files = Submission.fromDirectory(loaded, submission == null ? loaded.dir() : submission);
-            } catch (InvalidSubmissionException e) {
-                System.err.println("grader: " + e.getMessage());
+            Submission files = submission(loaded, submission);
+            if (files == null) {
                 return USAGE;
             }
             ProgressListener progress = TerminalReport.progress(System.err);
@@ -87,7 +96,19 @@ public final class Main {
             GradeReport report;
             try (Grader grader = grader(mode)) {
                 grader.unsandboxedReason().ifPresent(TerminalReport.notSandboxed(System.err));
-                report = grader.grade(loaded, files, progress);
+                if (profileDir == null) {
+                    report = grader.grade(loaded, files, progress);
+                } else {
+                    Graded graded = grader.gradeAndProfile(loaded, files, progress);
+                    report = graded.report();
+                    if (graded.profile().isPresent()) {
+                        writeProfile(graded.profile().get(), profileDir, loaded);
+                    } else {
+                        System.err.println("grader: no profile: " + (graded.profileProblem().isEmpty()
+                                ? "profiles are recorded only for code that reaches the performance stage"
+                                : graded.profileProblem()));
+                    }
+                }
             }
             if (json) {
                 System.out.println(ReportJson.write(report));
@@ -100,6 +121,52 @@ public final class Main {
                 case ERROR -> ERROR;
                 case INCONCLUSIVE -> INCONCLUSIVE;
             };
+        }
+    }
+
+    @Command(name = "profile", mixinStandardHelpOptions = true,
+            description = "Run the exercise's benchmark once under JDK Flight Recorder, for your code and the starter,"
+                    + " and write their flame graphs (CPU, allocation, waiting) to an HTML file. No grading.")
+    static final class Profile implements Callable<Integer> {
+
+        @Option(names = "--exercise", required = true, paramLabel = "DIR", description = "the exercise directory")
+        Path exercise;
+
+        @Option(names = "--submission", paramLabel = "DIR",
+                description = "a directory holding the editable files at their relative paths (default: the exercise itself)")
+        Path submission;
+
+        @Option(names = "--output", paramLabel = "DIR",
+                description = "where to write <exercise>-profile.html (default: the exercise's target/profile)")
+        Path output;
+
+        @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "if-available",
+                description = "required, if-available (default) or off: whether the code must run in the OS sandbox")
+        String sandbox;
+
+        @Override
+        public Integer call() {
+            Exercise loaded = load(exercise);
+            Sandbox.Mode mode = sandboxMode(sandbox);
+            if (loaded == null || mode == null) {
+                return USAGE;
+            }
+            Submission files = submission(loaded, submission);
+            if (files == null) {
+                return USAGE;
+            }
+            System.err.println("Profiling " + loaded.id() + " (" + (submission == null ? "your working copy" : submission)
+                    + ") and its starter");
+            try (Grader grader = grader(mode)) {
+                grader.unsandboxedReason().ifPresent(TerminalReport.notSandboxed(System.err));
+                ProfileComparison profile = grader.profile(loaded, files, TerminalReport.progress(System.err));
+                writeProfile(profile, output == null ? loaded.dir().resolve("target").resolve("profile") : output, loaded);
+                TerminalReport.print(profile, System.out);
+                return PASS;
+            } catch (ProfileException e) {
+                System.err.println("grader: cannot profile " + loaded.id() + ": " + e.getMessage());
+                return FAIL;
+            }
         }
     }
 
@@ -130,6 +197,27 @@ public final class Main {
             TerminalReport.print(report, System.out);
             return report.passed() ? PASS : FAIL;
         }
+    }
+
+    private static Submission submission(Exercise exercise, Path dir) {
+        try {
+            return Submission.fromDirectory(exercise, dir == null ? exercise.dir() : dir);
+        } catch (InvalidSubmissionException e) {
+            System.err.println("grader: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Writes the self-contained flame graph page; a failure to write is an error of the command. */
+    private static void writeProfile(ProfileComparison profile, Path dir, Exercise exercise) {
+        Path file = dir.resolve(exercise.id() + "-profile.html");
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(file, ProfileHtml.page(profile, "Profiles: " + exercise.id()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the profile to " + file + ": " + e.getMessage(), e);
+        }
+        System.err.println("Flame graphs (yours beside the starter's): " + file.toAbsolutePath());
     }
 
     private static Sandbox.Mode sandboxMode(String text) {
