@@ -12,6 +12,7 @@ import dev.hotpath.platform.auth.Sessions;
 import dev.hotpath.platform.course.Course;
 import dev.hotpath.platform.course.CourseContentException;
 import dev.hotpath.platform.db.DashboardRepository;
+import dev.hotpath.platform.db.ProfileRepository;
 import dev.hotpath.platform.db.Database;
 import dev.hotpath.platform.db.SessionRepository;
 import dev.hotpath.platform.db.SubmissionRepository;
@@ -48,7 +49,7 @@ public final class Platform implements AutoCloseable {
                            boolean allowUnsandboxed, GradingLimits limits) {
     }
 
-    /** What grading needs of the grader: {@code Grader::grade} and {@code Validator::validate} in production. */
+    /** What grading needs of the grader: {@code Grader::gradeAndProfile} and {@code Validator::validate} in production. */
     public record GraderFunctions(GradeFunction grade, Function<Exercise, ValidationReport> validate) {
     }
 
@@ -70,13 +71,14 @@ public final class Platform implements AutoCloseable {
             Sessions sessions = new Sessions(new SessionRepository(database.sql()), clock);
             sessions.deleteExpired();
 
-            QueuedGradingService grading = push(new QueuedGradingService(submissions, catalog, functions.grade(),
+            ProfileRepository profiles = new ProfileRepository(database.sql());
+            QueuedGradingService grading = push(new QueuedGradingService(submissions, profiles, catalog, functions.grade(),
                     settings.limits(), clock));
             grading.start();
             ExerciseValidations validations = push(new ExerciseValidations(new ValidationRepository(database.sql()),
                     functions.validate(), clock));
             WebServer web = push(new WebServer(new WebServer.Services(course, catalog, accounts, sessions, users,
-                    submissions, new DashboardRepository(database.sql()), grading, validations)));
+                    submissions, profiles, new DashboardRepository(database.sql()), grading, validations)));
             this.port = web.start(settings.port());
             this.unsandboxedReason = grader.flatMap(Grader::unsandboxedReason);
         } catch (CourseContentException | RuntimeException e) {
@@ -97,7 +99,7 @@ public final class Platform implements AutoCloseable {
         // home folder (mode 700) would lock them out.
         Grader grader = new Grader(Path.of(System.getProperty("java.io.tmpdir")),
                 settings.allowUnsandboxed() ? Sandbox.Mode.IF_AVAILABLE : Sandbox.Mode.REQUIRED);
-        GraderFunctions functions = new GraderFunctions(grader::grade,
+        GraderFunctions functions = new GraderFunctions(grader::gradeAndProfile,
                 exercise -> new Validator(grader).validate(exercise, ProgressListener.NONE));
         // On failure the constructor closes everything it was given, the grader included.
         return new Platform(settings, Optional.of(grader), functions);

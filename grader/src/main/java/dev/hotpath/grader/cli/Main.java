@@ -7,9 +7,11 @@ import dev.hotpath.grader.ValidationReport;
 import dev.hotpath.grader.Validator;
 import dev.hotpath.grader.exercise.Exercise;
 import dev.hotpath.grader.pipeline.Sandbox;
+import dev.hotpath.grader.profile.FlameSvg;
 import dev.hotpath.grader.profile.ProfileComparison;
 import dev.hotpath.grader.profile.ProfileException;
 import dev.hotpath.grader.profile.ProfileHtml;
+import dev.hotpath.grader.profile.ProfileView;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.ReportJson;
 import dev.hotpath.grader.submission.InvalidSubmissionException;
@@ -23,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code java -jar grader.jar grade|profile|validate …}; exit code 0 = PASS, 1 = FAIL, 2 = ERROR, 64 = bad usage. */
@@ -160,7 +163,9 @@ public final class Main {
             try (Grader grader = grader(mode)) {
                 grader.unsandboxedReason().ifPresent(TerminalReport.notSandboxed(System.err));
                 ProfileComparison profile = grader.profile(loaded, files, TerminalReport.progress(System.err));
-                writeProfile(profile, output == null ? loaded.dir().resolve("target").resolve("profile") : output, loaded);
+                Path dir = output == null ? loaded.dir().resolve("target").resolve("profile") : output;
+                writeProfile(profile, dir, loaded);
+                writePictures(profile, dir, loaded);
                 TerminalReport.print(profile, System.out);
                 return PASS;
             } catch (ProfileException e) {
@@ -218,6 +223,26 @@ public final class Main {
             throw new UncheckedIOException("cannot write the profile to " + file + ": " + e.getMessage(), e);
         }
         System.err.println("Flame graphs (yours beside the starter's): " + file.toAbsolutePath());
+    }
+
+    /** One SVG per side and view, e.g. cache-key-explosion-starter-cpu.svg: pictures to keep or attach. */
+    private static void writePictures(ProfileComparison profile, Path dir, Exercise exercise) {
+        Set<String> yours = Set.copyOf(profile.yourClasses());
+        for (ProfileView view : ProfileView.values()) {
+            for (boolean starter : new boolean[] {true, false}) {
+                String side = starter ? "starter" : "yours";
+                Path file = dir.resolve(exercise.id() + "-" + side + "-" + view.id() + ".svg");
+                String title = exercise.id() + ", " + (starter ? "the starter" : "your code") + ": " + view.label()
+                        + " (" + view.unit() + ")";
+                try {
+                    Files.writeString(file, FlameSvg.svg((starter ? profile.starter() : profile.submission()).graph(view),
+                            title, yours));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        System.err.println("Each graph as a picture: " + dir.toAbsolutePath().resolve(exercise.id() + "-*.svg"));
     }
 
     private static Sandbox.Mode sandboxMode(String text) {

@@ -19,8 +19,11 @@ public record ProfileComparison(String exercise, List<String> yourClasses, Profi
 
     /** How many frames "what changed" lists per view. */
     static final int CHANGES_PER_VIEW = 5;
-    /** Moves smaller than this (one percentage point) are noise between two short recordings. */
-    static final double SMALLEST_CHANGE = 0.01;
+    /**
+     * Moves smaller than this (five percentage points) are within the noise of two short recordings:
+     * with a few hundred samples, a share of one half varies by about that much from run to run.
+     */
+    static final double SMALLEST_CHANGE = 0.05;
 
     /**
      * One frame whose share of a view moved between the starter and the submission.
@@ -40,6 +43,37 @@ public record ProfileComparison(String exercise, List<String> yourClasses, Profi
         changes = List.copyOf(changes);
     }
 
+    /**
+     * A caller and its callee move together: of frames that moved by nearly the same amount, keeps the
+     * one with the smallest share (the callee, the most specific), so the list names different places.
+     */
+    private static List<FrameShift> mostSpecific(List<FrameShift> moved) {
+        List<FrameShift> kept = new ArrayList<>();
+        for (FrameShift shift : moved) {
+            int twin = -1;
+            for (int i = 0; i < kept.size(); i++) {
+                double other = kept.get(i).change();
+                if (Math.signum(other) == Math.signum(shift.change())
+                        && Math.abs(other - shift.change()) <= 0.1 * Math.abs(other)) {
+                    twin = i;
+                    break;
+                }
+            }
+            if (twin < 0) {
+                if (kept.size() < CHANGES_PER_VIEW) {
+                    kept.add(shift);
+                }
+            } else if (largest(shift) < largest(kept.get(twin))) {
+                kept.set(twin, shift);
+            }
+        }
+        return kept;
+    }
+
+    private static double largest(FrameShift shift) {
+        return Math.max(shift.starterShare(), shift.submissionShare());
+    }
+
     public static ProfileComparison of(String exercise, List<String> yourClasses, Profile starter, Profile submission) {
         List<FrameShift> changes = new ArrayList<>();
         for (ProfileView view : ProfileView.values()) {
@@ -47,14 +81,14 @@ public record ProfileComparison(String exercise, List<String> yourClasses, Profi
             Map<String, Double> after = submission.graph(view).shares();
             Set<String> frames = new LinkedHashSet<>(before.keySet());
             frames.addAll(after.keySet());
-            frames.stream()
+            List<FrameShift> moved = frames.stream()
                     .map(frame -> new FrameShift(view, frame, before.getOrDefault(frame, 0.0),
                             after.getOrDefault(frame, 0.0)))
                     .filter(shift -> Math.abs(shift.change()) >= SMALLEST_CHANGE)
                     .sorted(Comparator.comparingDouble((FrameShift shift) -> -Math.abs(shift.change()))
                             .thenComparing(FrameShift::frame))
-                    .limit(CHANGES_PER_VIEW)
-                    .forEach(changes::add);
+                    .toList();
+            changes.addAll(mostSpecific(moved));
         }
         return new ProfileComparison(exercise, yourClasses, starter, submission, changes);
     }

@@ -284,7 +284,7 @@
         return change.view === current;
       });
       if (moved.length === 0) {
-        changes.appendChild(element('p', null, 'No frame\'s share moved by a percentage point or more.'));
+        changes.appendChild(element('p', null, 'No frame\'s share moved by five percentage points or more: smaller moves are within the noise of two short recordings.'));
         return;
       }
       const list = element('ol', 'changes');

@@ -20,14 +20,14 @@ class ProfileCommandTest {
         MainTest.Captured run = run("profile", "--exercise", EXERCISE, "--submission", EXERCISE + "/starter",
                 "--output", out.toString());
 
-        assertThat(run.exitCode).as(run.err).isEqualTo(Main.PASS);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.PASS);
         Path page = out.resolve("cache-key-explosion-profile.html");
-        assertThat(run.err).contains("Flame graphs (yours beside the starter's): " + page.toAbsolutePath());
+        assertThat(run.err()).contains("Flame graphs (yours beside the starter's): " + page.toAbsolutePath());
         String html = Files.readString(page);
         assertThat(html).contains("<script type=\"application/json\" id=\"hotpath-profile-data\">",
                 "dev.hotpath.cachekey.origin.Origin.render", "\"view\":\"ALLOCATION\"", "\"view\":\"WAITING\"");
         assertThat(html).as("nothing loaded from elsewhere").doesNotContain("src=", "href=");
-        assertThat(run.out).contains("CPU (samples): starter", "Allocation (bytes)", "Waiting (µs)");
+        assertThat(run.out()).contains("CPU (samples): starter", "Allocation (bytes)", "Waiting (µs)");
     }
 
     @Test
@@ -39,8 +39,8 @@ class ProfileCommandTest {
         MainTest.Captured run = run("profile", "--exercise", EXERCISE, "--submission", submission.toString(),
                 "--output", submission.resolve("out").toString());
 
-        assertThat(run.exitCode).isEqualTo(Main.FAIL);
-        assertThat(run.err).contains("cannot profile cache-key-explosion: your code does not compile",
+        assertThat(run.exitCode()).isEqualTo(Main.FAIL);
+        assertThat(run.err()).contains("cannot profile cache-key-explosion: your code does not compile",
                 "illegal start of expression");
         assertThat(submission.resolve("out")).doesNotExist();
     }
@@ -55,7 +55,7 @@ class ProfileCommandTest {
         MainTest.Captured run = run("grade", "--exercise", EXERCISE, "--submission", submission.toString(),
                 "--profile", submission.resolve("out").toString());
 
-        assertThat(run.exitCode).isEqualTo(Main.FAIL);
-        assertThat(run.err).contains("no profile: profiles are recorded only for code that reaches the performance stage");
+        assertThat(run.exitCode()).isEqualTo(Main.FAIL);
+        assertThat(run.err()).contains("no profile: profiles are recorded only for code that reaches the performance stage");
     }
 }

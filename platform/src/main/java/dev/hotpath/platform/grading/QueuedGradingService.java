@@ -1,5 +1,6 @@
 package dev.hotpath.platform.grading;
 
+import dev.hotpath.grader.Graded;
 import dev.hotpath.grader.ProgressEvent;
 import dev.hotpath.grader.exercise.Exercise;
 import dev.hotpath.grader.report.GradeReport;
@@ -7,6 +8,7 @@ import dev.hotpath.grader.report.ReportJson;
 import dev.hotpath.grader.submission.InvalidSubmissionException;
 import dev.hotpath.grader.submission.Submission;
 import dev.hotpath.platform.auth.User;
+import dev.hotpath.platform.db.ProfileRepository;
 import dev.hotpath.platform.db.SubmissionRepository;
 import dev.hotpath.platform.grading.SubmissionRefusedException.Reason;
 
@@ -40,6 +42,7 @@ public final class QueuedGradingService implements GradingService, AutoCloseable
     private static final Logger LOG = Logger.getLogger(QueuedGradingService.class.getName());
 
     private final SubmissionRepository submissions;
+    private final ProfileRepository profiles;
     private final ExerciseCatalog catalog;
     private final GradeFunction grader;
     private final GradingLimits limits;
@@ -49,9 +52,10 @@ public final class QueuedGradingService implements GradingService, AutoCloseable
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
 
-    public QueuedGradingService(SubmissionRepository submissions, ExerciseCatalog catalog, GradeFunction grader,
-                                GradingLimits limits, Clock clock) {
+    public QueuedGradingService(SubmissionRepository submissions, ProfileRepository profiles, ExerciseCatalog catalog,
+                                GradeFunction grader, GradingLimits limits, Clock clock) {
         this.submissions = submissions;
+        this.profiles = profiles;
         this.catalog = catalog;
         this.grader = grader;
         this.limits = limits;
@@ -164,7 +168,12 @@ public final class QueuedGradingService implements GradingService, AutoCloseable
                     new IllegalStateException("exercise " + claimed.exerciseId() + " is no longer in the course"));
             Exercise exercise = entry.exercise();
             Submission submission = Submission.of(exercise, submissions.files(claimed.id()));
-            report = grader.grade(exercise, submission, event -> progress(claimed, event));
+            Graded graded = grader.grade(exercise, submission, event -> progress(claimed, event));
+            report = graded.report();
+            if (graded.profile().isPresent() || !graded.profileProblem().isEmpty()) {
+                // Before the verdict: a page reloaded on the verdict finds the profiles there.
+                profiles.store(claimed.id(), graded.profile(), graded.profileProblem(), clock.instant());
+            }
         } catch (InvalidSubmissionException | RuntimeException e) {
             LOG.log(Level.SEVERE, "grading submission " + claimed.id() + " failed", e);
             report = Reports.error(claimed.exerciseId(), e.getMessage());

@@ -38,6 +38,7 @@ final class Routes {
         routes.get("/exercises/{exercise}/history", handlers.exercises()::history, Access.SIGNED_IN);
         routes.get("/submissions/{submission}", handlers.submissions()::page, Access.SIGNED_IN);
         routes.get("/submissions/{submission}/events", handlers.submissions()::events, Access.SIGNED_IN);
+        routes.get("/submissions/{submission}/profile", handlers.submissions()::profile, Access.SIGNED_IN);
 
         // The JSON API (docs/api.md)
         routes.get("/api/session", handlers.api()::currentSession, Access.ANYONE);

@@ -4,6 +4,7 @@ import dev.hotpath.platform.auth.Accounts;
 import dev.hotpath.platform.auth.Sessions;
 import dev.hotpath.platform.course.Course;
 import dev.hotpath.platform.db.DashboardRepository;
+import dev.hotpath.platform.db.ProfileRepository;
 import dev.hotpath.platform.db.SubmissionRepository;
 import dev.hotpath.platform.db.UserRepository;
 import dev.hotpath.platform.grading.ExerciseCatalog;
@@ -19,7 +20,8 @@ public final class WebServer implements AutoCloseable {
 
     /** What the handlers work with. */
     public record Services(Course course, ExerciseCatalog catalog, Accounts accounts, Sessions sessions,
-                           UserRepository users, SubmissionRepository submissions, DashboardRepository dashboard,
+                           UserRepository users, SubmissionRepository submissions, ProfileRepository profiles,
+                           DashboardRepository dashboard,
                            GradingService grading, ExerciseValidations validations) {
     }
 
@@ -59,8 +61,8 @@ public final class WebServer implements AutoCloseable {
                 new AccountHandlers(services.accounts(), session, pages),
                 new ExerciseHandlers(services.catalog(), statements, services.submissions(), services.grading(), session,
                         pages, links),
-                new SubmissionHandlers(services.submissions(), services.users(), services.catalog(), services.grading(),
-                        access, pages),
+                new SubmissionHandlers(services.submissions(), services.profiles(), services.users(), services.catalog(),
+                        services.grading(), access, pages),
                 new ApiHandlers(services.accounts(), services.submissions(), services.grading(), access, session, links),
                 new InstructorHandlers(services.catalog(), services.dashboard(), services.submissions(), services.users(),
                         services.validations(), pages, links),

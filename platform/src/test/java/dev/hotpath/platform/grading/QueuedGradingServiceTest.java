@@ -8,6 +8,7 @@ import dev.hotpath.platform.TestPlatform;
 import dev.hotpath.platform.auth.Role;
 import dev.hotpath.platform.auth.User;
 import dev.hotpath.platform.db.Database;
+import dev.hotpath.platform.db.ProfileRepository;
 import dev.hotpath.platform.db.SubmissionRepository;
 import dev.hotpath.platform.db.UserRepository;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +32,7 @@ class QueuedGradingServiceTest {
 
     private Database database;
     private SubmissionRepository submissions;
+    private ProfileRepository profiles;
     private User learner;
     private final ScriptedGrader grader = new ScriptedGrader();
     private final List<QueuedGradingService> services = new ArrayList<>();
@@ -42,6 +44,7 @@ class QueuedGradingServiceTest {
         }
         database = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         submissions = new SubmissionRepository(database.sql());
+        profiles = new ProfileRepository(database.sql());
         learner = new UserRepository(database.sql()).create("q@example.org", "Q", "hash", Role.LEARNER, Instant.now());
     }
 
@@ -116,8 +119,23 @@ class QueuedGradingServiceTest {
         assertThat(ReportJson.read(submissions.reportJson(id).orElseThrow()).verdict()).isEqualTo(Verdict.PASS);
     }
 
+    @Test
+    void theProfilesOfAMeasuredSubmissionAreStoredBeforeItsVerdictAndDeletedWithIt() {
+        service(1).start();
+        long measured = store("// measured");
+        long failing = store(ScriptedGrader.marker(ScriptedGrader.Outcome.FAIL_TESTS));
+
+        awaitDone(measured, failing);
+
+        assertThat(profiles.problem(measured)).contains("");
+        assertThat(profiles.find(measured, TestPlatform.EXERCISE).orElseThrow().comparison()).contains(ScriptedGrader.PROFILE);
+        assertThat(profiles.problem(failing)).as("never reached the performance stage").isEmpty();
+        database.sql().update("DELETE FROM submissions WHERE id = ?", measured);
+        assertThat(database.sql().count("SELECT COUNT(*) FROM submission_profiles WHERE submission_id = ?", measured)).isZero();
+    }
+
     private QueuedGradingService service(int workers) {
-        QueuedGradingService service = new QueuedGradingService(submissions, catalog, grader,
+        QueuedGradingService service = new QueuedGradingService(submissions, profiles, catalog, grader,
                 new GradingLimits(100, 100, workers), Clock.systemUTC());
         services.add(service);
         return service;
