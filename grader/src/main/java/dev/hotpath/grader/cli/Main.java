@@ -19,6 +19,7 @@ import dev.hotpath.grader.submission.Submission;
 import dev.hotpath.grader.yaml.YamlException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -64,19 +65,11 @@ public final class Main {
             description = "Grade a submission (by default, the exercise's working copy) and print the verdict.")
     static final class Grade implements Callable<Integer> {
 
-        @Option(names = "--exercise", required = true, paramLabel = "DIR", description = "the exercise directory")
-        Path exercise;
-
-        @Option(names = "--submission", paramLabel = "DIR",
-                description = "a directory holding the editable files at their relative paths (default: the exercise itself)")
-        Path submission;
+        @Mixin
+        Target target;
 
         @Option(names = "--json", description = "print the report as JSON on standard output (progress still goes to standard error)")
         boolean json;
-
-        @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "if-available",
-                description = "required, if-available (default) or off: whether graded code must run in the OS sandbox")
-        String sandbox;
 
         @Option(names = "--profile", paramLabel = "DIR",
                 description = "after grading, profile your code and the starter and write DIR/<exercise>-profile.html"
@@ -85,19 +78,15 @@ public final class Main {
 
         @Override
         public Integer call() {
-            Exercise loaded = load(exercise);
-            Sandbox.Mode mode = sandboxMode(sandbox);
-            if (loaded == null || mode == null) {
+            if (!target.resolve()) {
                 return USAGE;
             }
-            Submission files = submission(loaded, submission);
-            if (files == null) {
-                return USAGE;
-            }
+            Exercise loaded = target.exercise;
+            Submission files = target.files;
             ProgressListener progress = TerminalReport.progress(System.err);
-            System.err.println("Grading " + loaded.id() + " (" + (submission == null ? "your working copy" : submission) + ")");
+            System.err.println("Grading " + loaded.id() + " (" + target.describe() + ")");
             GradeReport report;
-            try (Grader grader = grader(mode)) {
+            try (Grader grader = grader(target.mode)) {
                 grader.unsandboxedReason().ifPresent(TerminalReport.notSandboxed(System.err));
                 if (profileDir == null) {
                     report = grader.grade(loaded, files, progress);
@@ -132,37 +121,23 @@ public final class Main {
                     + " and write their flame graphs (CPU, allocation, waiting) to an HTML file. No grading.")
     static final class Profile implements Callable<Integer> {
 
-        @Option(names = "--exercise", required = true, paramLabel = "DIR", description = "the exercise directory")
-        Path exercise;
-
-        @Option(names = "--submission", paramLabel = "DIR",
-                description = "a directory holding the editable files at their relative paths (default: the exercise itself)")
-        Path submission;
+        @Mixin
+        Target target;
 
         @Option(names = "--output", paramLabel = "DIR",
                 description = "where to write <exercise>-profile.html (default: the exercise's target/profile)")
         Path output;
 
-        @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "if-available",
-                description = "required, if-available (default) or off: whether the code must run in the OS sandbox")
-        String sandbox;
-
         @Override
         public Integer call() {
-            Exercise loaded = load(exercise);
-            Sandbox.Mode mode = sandboxMode(sandbox);
-            if (loaded == null || mode == null) {
+            if (!target.resolve()) {
                 return USAGE;
             }
-            Submission files = submission(loaded, submission);
-            if (files == null) {
-                return USAGE;
-            }
-            System.err.println("Profiling " + loaded.id() + " (" + (submission == null ? "your working copy" : submission)
-                    + ") and its starter");
-            try (Grader grader = grader(mode)) {
+            Exercise loaded = target.exercise;
+            System.err.println("Profiling " + loaded.id() + " (" + target.describe() + ") and its starter");
+            try (Grader grader = grader(target.mode)) {
                 grader.unsandboxedReason().ifPresent(TerminalReport.notSandboxed(System.err));
-                ProfileComparison profile = grader.profile(loaded, files, TerminalReport.progress(System.err));
+                ProfileComparison profile = grader.profile(loaded, target.files, TerminalReport.progress(System.err));
                 Path dir = output == null ? loaded.dir().resolve("target").resolve("profile") : output;
                 writeProfile(profile, dir, loaded);
                 writePictures(profile, dir, loaded);
@@ -204,12 +179,42 @@ public final class Main {
         }
     }
 
-    private static Submission submission(Exercise exercise, Path dir) {
-        try {
-            return Submission.fromDirectory(exercise, dir == null ? exercise.dir() : dir);
-        } catch (InvalidSubmissionException e) {
-            System.err.println("grader: " + e.getMessage());
-            return null;
+    /** What {@code grade} and {@code profile} work on: an exercise, a submission of it, and the sandbox mode. */
+    static final class Target {
+
+        @Option(names = "--exercise", required = true, paramLabel = "DIR", description = "the exercise directory")
+        Path exerciseDir;
+
+        @Option(names = "--submission", paramLabel = "DIR",
+                description = "a directory holding the editable files at their relative paths (default: the exercise itself)")
+        Path submissionDir;
+
+        @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "if-available",
+                description = "required, if-available (default) or off: whether graded code must run in the OS sandbox")
+        String sandbox;
+
+        Exercise exercise;
+        Submission files;
+        Sandbox.Mode mode;
+
+        /** Loads the exercise and the submission; false, after saying why, when either is unusable. */
+        boolean resolve() {
+            exercise = load(exerciseDir);
+            mode = sandboxMode(sandbox);
+            if (exercise == null || mode == null) {
+                return false;
+            }
+            try {
+                files = Submission.fromDirectory(exercise, submissionDir == null ? exercise.dir() : submissionDir);
+                return true;
+            } catch (InvalidSubmissionException e) {
+                System.err.println("grader: " + e.getMessage());
+                return false;
+            }
+        }
+
+        String describe() {
+            return submissionDir == null ? "your working copy" : submissionDir.toString();
         }
     }
 

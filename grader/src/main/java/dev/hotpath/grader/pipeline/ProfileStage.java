@@ -159,7 +159,7 @@ final class ProfileStage {
     }
 
     /** Collects the recording's chunks, refusing more than a reader would accept. */
-    private static final class Recorder implements ChannelHandler {
+    static final class Recorder implements ChannelHandler {
 
         private final ByteArrayOutputStream recording = new ByteArrayOutputStream();
         private boolean done;

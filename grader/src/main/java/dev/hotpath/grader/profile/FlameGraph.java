@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code frames}, root first, with the weight of the samples that ended there ({@link ProfileView#unit()}).
  * Indices keep the model small: the same frames recur in thousands of stacks.
  *
- * @param total    the weight of every sample kept, the 100% of this view
+ * @param total    the weight of every sample recorded
  * @param excluded the weight of samples outside the exercise's code (harness and runtime threads), not in {@code stacks}
  */
 public record FlameGraph(ProfileView view, long total, long excluded, List<String> frames, List<Stack> stacks) {
@@ -28,7 +28,12 @@ public record FlameGraph(ProfileView view, long total, long excluded, List<Strin
         stacks = List.copyOf(stacks);
     }
 
-    /** Per frame, the share of {@link #total} whose stacks pass through it (inclusive, counted once per stack). */
+    /** The weight of the stacks drawn: the exercise's code, the 100% every share is of. */
+    public long drawn() {
+        return total - excluded;
+    }
+
+    /** Per frame, the share of {@link #drawn()} whose stacks pass through it (inclusive, counted once per stack). */
     public Map<String, Double> shares() {
         long[] weights = new long[frames.size()];
         for (Stack stack : stacks) {
@@ -38,7 +43,7 @@ public record FlameGraph(ProfileView view, long total, long excluded, List<Strin
         }
         Map<String, Double> shares = new HashMap<>();
         for (int i = 0; i < weights.length; i++) {
-            shares.put(frames.get(i), total == 0 ? 0 : (double) weights[i] / total);
+            shares.put(frames.get(i), drawn() == 0 ? 0 : (double) weights[i] / drawn());
         }
         return shares;
     }

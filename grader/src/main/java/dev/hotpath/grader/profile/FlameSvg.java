@@ -65,7 +65,7 @@ public final class FlameSvg {
     private static void draw(StringBuilder svg, Node node, double x, double width, int level, int depth, int top,
                              FlameGraph graph, Set<String> yourClasses) {
         double y = top + (depth - level) * ROW;
-        double share = graph.total() == 0 ? 0 : (double) node.value / graph.total();
+        double share = graph.drawn() == 0 ? 0 : (double) node.value / graph.drawn();
         svg.append(String.format(Locale.ROOT, "<g><title>%s — %.1f%% (%,d %s)</title><rect x=\"%.1f\" y=\"%.1f\""
                         + " width=\"%.1f\" height=\"%d\" rx=\"2\" fill=\"%s\" stroke=\"#ffffff\"/>",
                 escape(node.name), 100 * share, node.value, graph.view().unit(), x, y, width, ROW - 1,

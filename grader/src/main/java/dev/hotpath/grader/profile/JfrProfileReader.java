@@ -130,8 +130,8 @@ public final class JfrProfileReader {
                     + typeName(classField(event, "monitorClass")));
             case "jdk.JavaMonitorWait" -> waited(views, frames, event, "in wait() on "
                     + typeName(classField(event, "monitorClass")));
-            case "jdk.ThreadPark" -> waited(views, frames, event, "parked on "
-                    + typeName(classField(event, "parkedClass")));
+            case "jdk.ThreadPark" -> waited(views, frames, event, classField(event, "parkedClass") == null ? "parked"
+                    : "parked on " + typeName(classField(event, "parkedClass")));
             case "jdk.ThreadSleep" -> waited(views, frames, event, "sleeping");
             default -> {
                 // Other events the JVM always records (settings, metadata): not part of any view.

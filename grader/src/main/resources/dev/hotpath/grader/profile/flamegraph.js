@@ -156,7 +156,7 @@
 
   FlameGraph.prototype.frame = function (node, left, width, dimmed) {
     const self = this;
-    const total = this.graph.total;
+    const total = this.root.value;
     const box = element('div', 'frame ' + kind(node.name, this.yours) + (dimmed ? ' frame-caller' : ''));
     box.style.left = (left * 100) + '%';
     box.style.width = (width * 100) + '%';
@@ -164,7 +164,7 @@
     box.setAttribute('data-frame', node.name);
     const share = node.value / total;
     const label = node.name === 'all'
-      ? 'all: the exercise\'s code, ' + percent(share) + ' of what was recorded'
+      ? 'all of the exercise\'s code (' + percent(node.value / this.graph.total) + ' of what was recorded; the rest is the harness)'
       : node.name;
     box.title = label + ' — ' + percent(share) + ' (' + node.value.toLocaleString('en-US') + ' ' + UNITS[this.graph.view] + ')';
     if (width > 0.02) {
@@ -190,7 +190,7 @@
       const match = this.query !== '' && box.getAttribute('data-frame').toLowerCase().indexOf(this.query) >= 0;
       box.classList.toggle('match', match);
     }, this);
-    if (!this.query || this.graph.total === 0) {
+    if (!this.query || this.root.value === 0) {
       return 0;
     }
     const q = this.query;
@@ -202,7 +202,7 @@
       }
       node.children.forEach(walk);
     })(this.root);
-    return matched / this.graph.total;
+    return matched / this.root.value;
   };
 
   function start(profile) {

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-
 import static dev.hotpath.grader.cli.MainTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,9 +31,7 @@ class ProfileCommandTest {
 
     @Test
     void codeThatDoesNotCompileIsNotProfiledAndTheCompilerSaysWhy(@TempDir Path submission) throws Exception {
-        Path file = submission.resolve("src/main/java/dev/hotpath/cachekey/PageCache.java");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, "package dev.hotpath.cachekey; public class PageCache { int x = ; }");
+        brokenPageCache(submission);
 
         MainTest.Captured run = run("profile", "--exercise", EXERCISE, "--submission", submission.toString(),
                 "--output", submission.resolve("out").toString());
@@ -48,14 +45,18 @@ class ProfileCommandTest {
     @Test
     void gradeWithProfileSaysWhyThereIsNoProfileWhenTheCodeNeverReachedThePerformanceStage(@TempDir Path submission)
             throws Exception {
-        Path file = submission.resolve("src/main/java/dev/hotpath/cachekey/PageCache.java");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, "package dev.hotpath.cachekey; public class PageCache { int x = ; }");
+        brokenPageCache(submission);
 
         MainTest.Captured run = run("grade", "--exercise", EXERCISE, "--submission", submission.toString(),
                 "--profile", submission.resolve("out").toString());
 
         assertThat(run.exitCode()).isEqualTo(Main.FAIL);
         assertThat(run.err()).contains("no profile: profiles are recorded only for code that reaches the performance stage");
+    }
+
+    private static void brokenPageCache(Path submission) throws Exception {
+        Path file = submission.resolve("src/main/java/dev/hotpath/cachekey/PageCache.java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "package dev.hotpath.cachekey; public class PageCache { int x = ; }");
     }
 }
