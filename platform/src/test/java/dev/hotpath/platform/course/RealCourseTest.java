@@ -39,7 +39,7 @@ class RealCourseTest {
 
     @Test
     void quizzesAreParsedWithTheirRightAnswers() {
-        assertThat(answers("the-optimization-loop")).containsExactly(2, 2, 2, 2, 2, 2, 3, 2, 2, 2);
+        assertThat(answers("the-optimization-loop")).containsExactly(2, 2, 2, 2, 2, 2, 3, 2, 2, 2, 3, 1, 4);
         assertThat(answers("remove-repeated-work")).containsExactly(3, 2, 2, 1, 2, 2, 1);
         assertThat(answers("when-threads-wait")).containsExactly(2, 2, 2, 2, 1, 2, 2);
         assertThat(answers("cost-of-temporary-objects")).containsExactly(2, 2, 2, 1, 3, 1);
@@ -68,7 +68,9 @@ class RealCourseTest {
     @Test
     void imagesArePartOfTheCourse() {
         assertThat(course.files()).containsExactlyInAnyOrder("img/optimization-loop.svg", "img/cost-layers.svg",
-                "img/cache-keys.svg", "img/lock-vs-overlap.svg", "img/serializer-write-path.svg");
+                "img/cache-keys.svg", "img/lock-vs-overlap.svg", "img/serializer-write-path.svg",
+                "img/profiles/cache-key-explosion-starter-cpu.svg", "img/profiles/serializer-churn-starter-allocation.svg",
+                "img/profiles/hot-lock-starter-waiting.svg");
         assertThat(course.file("img/cache-keys.svg")).get().matches(path -> path.toFile().isFile());
         assertThat(course.file("../pom.xml")).isEmpty();
     }
