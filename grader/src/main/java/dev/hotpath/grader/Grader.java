@@ -4,6 +4,8 @@ import dev.hotpath.grader.exercise.Exercise;
 import dev.hotpath.grader.pipeline.GradingException;
 import dev.hotpath.grader.pipeline.GradingPipeline;
 import dev.hotpath.grader.pipeline.Sandbox;
+import dev.hotpath.grader.profile.ProfileComparison;
+import dev.hotpath.grader.profile.ProfileException;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.submission.Submission;
 
@@ -46,12 +48,35 @@ public final class Grader implements AutoCloseable {
      * only reports them.
      */
     public GradeReport grade(Exercise exercise, Submission submission, ProgressListener listener) {
-        return pipeline.grade(exercise, submission, listener, SEEDS.nextLong());
+        return pipeline.grade(exercise, submission, listener, SEEDS.nextLong(), false).report();
     }
 
     /** Grades with the workload seed a report gave, to measure a disputed verdict again the same way. */
     public GradeReport grade(Exercise exercise, Submission submission, ProgressListener listener, long seed) {
-        return pipeline.grade(exercise, submission, listener, seed);
+        return pipeline.grade(exercise, submission, listener, seed, false).report();
+    }
+
+    /**
+     * Grades {@code submission}, then, if it reached the performance stage, records its profile
+     * beside the starter's in a separate pass (the verdict is the same as {@link #grade}'s).
+     */
+    public Graded gradeAndProfile(Exercise exercise, Submission submission, ProgressListener listener) {
+        return pipeline.grade(exercise, submission, listener, SEEDS.nextLong(), true);
+    }
+
+    /**
+     * Runs the exercise's benchmark workload once under the profiler, for {@code submission} and the
+     * starter, without grading: compile and policy only.
+     *
+     * @throws ProfileException if the submission does not compile or cannot be profiled, saying why
+     */
+    public ProfileComparison profile(Exercise exercise, Submission submission, ProgressListener listener)
+            throws ProfileException {
+        try {
+            return pipeline.profile(exercise, submission, listener);
+        } catch (GradingException e) {
+            throw new ProfileException(e.getMessage(), e);
+        }
     }
 
     /** Why graded code runs without the OS sandbox, or empty when it runs inside it. */

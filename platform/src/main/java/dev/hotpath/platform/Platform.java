@@ -15,6 +15,7 @@ import dev.hotpath.platform.auth.Tokens;
 import dev.hotpath.platform.course.Course;
 import dev.hotpath.platform.course.CourseContentException;
 import dev.hotpath.platform.db.DashboardRepository;
+import dev.hotpath.platform.db.ProfileRepository;
 import dev.hotpath.platform.db.Database;
 import dev.hotpath.platform.db.SecretRepository;
 import dev.hotpath.platform.db.SessionRepository;
@@ -70,7 +71,7 @@ public final class Platform implements AutoCloseable {
     /** What this process runs: the web server (which also grades unless its slots are 0), or grading only. */
     public enum Role { SERVE, WORKER }
 
-    /** What grading needs of the grader: {@code Grader::grade} and {@code Validator::validate} in production. */
+    /** What grading needs of the grader: {@code Grader::gradeAndProfile} and {@code Validator::validate} in production. */
     public record GraderFunctions(GradeFunction grade, Function<Exercise, ValidationReport> validate) {
     }
 
@@ -87,8 +88,9 @@ public final class Platform implements AutoCloseable {
             Database database = push(Database.open(settings.database(), poolSize(role, settings.limits())));
             Clock clock = Clock.systemUTC();
             SubmissionRepository submissions = new SubmissionRepository(database.sql());
+            ProfileRepository profiles = new ProfileRepository(database.sql());
             QueuedGradingService grading = push(new QueuedGradingService(submissions,
-                    new WorkerRepository(database.sql()), catalog, functions.grade(), settings.limits(),
+                    new WorkerRepository(database.sql()), profiles, catalog, functions.grade(), settings.limits(),
                     settings.timing(), clock));
             grading.start();
             this.unsandboxedReason = grader.flatMap(Grader::unsandboxedReason);
@@ -108,8 +110,8 @@ public final class Platform implements AutoCloseable {
             ExerciseValidations validations = push(new ExerciseValidations(new ValidationRepository(database.sql()),
                     functions.validate(), clock));
             WebServer web = push(new WebServer(new WebServer.Services(course, catalog, accounts, sessions, formTokens,
-                    settings.trustedProxies(), users, submissions, new DashboardRepository(database.sql()), grading,
-                    validations)));
+                    settings.trustedProxies(), users, submissions, profiles, new DashboardRepository(database.sql()),
+                    grading, validations)));
             this.port = web.start(settings.port());
         } catch (CourseContentException | RuntimeException e) {
             close();
@@ -139,7 +141,7 @@ public final class Platform implements AutoCloseable {
         // home folder (mode 700) would lock them out.
         Grader grader = new Grader(Path.of(System.getProperty("java.io.tmpdir")),
                 settings.allowUnsandboxed() ? Sandbox.Mode.IF_AVAILABLE : Sandbox.Mode.REQUIRED);
-        GraderFunctions functions = new GraderFunctions(grader::grade,
+        GraderFunctions functions = new GraderFunctions(grader::gradeAndProfile,
                 exercise -> new Validator(grader).validate(exercise, ProgressListener.NONE));
         // On failure the constructor closes everything it was given, the grader included.
         return new Platform(role, settings, Optional.of(grader), functions);

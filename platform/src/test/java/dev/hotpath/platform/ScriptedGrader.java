@@ -1,9 +1,14 @@
 package dev.hotpath.platform;
 
+import dev.hotpath.grader.Graded;
 import dev.hotpath.grader.ProgressEvent;
 import dev.hotpath.grader.ProgressListener;
 import dev.hotpath.grader.ValidationReport;
 import dev.hotpath.grader.exercise.Exercise;
+import dev.hotpath.grader.profile.FlameGraph;
+import dev.hotpath.grader.profile.Profile;
+import dev.hotpath.grader.profile.ProfileComparison;
+import dev.hotpath.grader.profile.ProfileView;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.MeasurementConditions;
 import dev.hotpath.grader.report.MetricResult;
@@ -15,6 +20,7 @@ import dev.hotpath.platform.grading.GradeFunction;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +39,10 @@ public final class ScriptedGrader implements GradeFunction {
 
     /** A test message and output that would run script if a page did not escape them. */
     public static final String HOSTILE = "<script>alert('xss')</script><img src=x onerror=alert(1)>";
+
+    /** The profiles of every submission that reaches the performance stage: the origin's render moved to the cache. */
+    public static final ProfileComparison PROFILE = ProfileComparison.of("cache-key-explosion",
+            List.of("dev.hotpath.cachekey.PageCache"), profile(90), profile(10));
 
     private final Map<String, AtomicInteger> gradings = new ConcurrentHashMap<>();
     private volatile CountDownLatch gate = new CountDownLatch(0);
@@ -55,7 +65,13 @@ public final class ScriptedGrader implements GradeFunction {
     }
 
     @Override
-    public GradeReport grade(Exercise exercise, Submission submission, ProgressListener listener) {
+    public Graded grade(Exercise exercise, Submission submission, ProgressListener listener) {
+        GradeReport report = report(exercise, submission, listener);
+        boolean measured = !report.performance().isEmpty();
+        return new Graded(report, measured ? Optional.of(PROFILE) : Optional.empty(), "");
+    }
+
+    private GradeReport report(Exercise exercise, Submission submission, ProgressListener listener) {
         String code = String.join("\n", submission.files().values());
         code.lines().filter(line -> line.startsWith("// id: "))
                 .forEach(line -> gradings.computeIfAbsent(line, key -> new AtomicInteger()).incrementAndGet());
@@ -97,6 +113,16 @@ public final class ScriptedGrader implements GradeFunction {
                 new ValidationReport.Check("starter", "passes every test", true, "21 of 21 tests passed"),
                 new ValidationReport.Check("solution", "passes (correct and fast)", true,
                         "origin-calls: starter 3.1e+04, submission 4017 calls, ratio 0.131")));
+    }
+
+    /** CPU: {@code render} percent of the samples in the origin's render, the rest in the cache's lookup. */
+    private static Profile profile(long render) {
+        List<String> frames = List.of("dev.hotpath.cachekey.PageCacheBenchmark.serveRequests",
+                "dev.hotpath.cachekey.PageCache.get", "dev.hotpath.cachekey.origin.Origin.render", "java.util.HashMap.get");
+        FlameGraph cpu = new FlameGraph(ProfileView.CPU, 100, 0, frames, List.of(
+                new FlameGraph.Stack(List.of(0, 1, 2), render), new FlameGraph.Stack(List.of(0, 1, 3), 100 - render)));
+        return new Profile(2_000, 50_000, List.of(cpu, new FlameGraph(ProfileView.ALLOCATION, 0, 0, List.of(), List.of()),
+                new FlameGraph(ProfileView.WAITING, 0, 0, List.of(), List.of())));
     }
 
     private static Outcome outcome(String code) {

@@ -1,5 +1,7 @@
 package dev.hotpath.platform;
 
+import dev.hotpath.grader.Graded;
+
 import dev.hotpath.platform.auth.Throttle;
 import dev.hotpath.platform.web.TrustedProxies;
 
@@ -46,7 +48,8 @@ public final class SimulatedGradingWorker {
                 QueueTiming.withLease(Duration.ofSeconds(Long.parseLong(args[4]))), TrustedProxies.NONE,
                 Throttle.Rules.DEFAULT);
         Platform platform = Platform.start(Platform.Role.WORKER, settings,
-                new Platform.GraderFunctions((exercise, submission, listener) -> grade(exercise, submission, listener, lockFile),
+                new Platform.GraderFunctions((exercise, submission, listener) -> new Graded(grade(exercise, submission, listener, lockFile),
+                        Optional.empty(), ""),
                         ScriptedGrader::validate));
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
         System.out.println("simulated worker grading, pid " + ProcessHandle.current().pid());

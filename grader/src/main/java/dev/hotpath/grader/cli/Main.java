@@ -1,11 +1,17 @@
 package dev.hotpath.grader.cli;
 
+import dev.hotpath.grader.Graded;
 import dev.hotpath.grader.Grader;
 import dev.hotpath.grader.ProgressListener;
 import dev.hotpath.grader.ValidationReport;
 import dev.hotpath.grader.Validator;
 import dev.hotpath.grader.exercise.Exercise;
 import dev.hotpath.grader.pipeline.Sandbox;
+import dev.hotpath.grader.profile.FlameSvg;
+import dev.hotpath.grader.profile.ProfileComparison;
+import dev.hotpath.grader.profile.ProfileException;
+import dev.hotpath.grader.profile.ProfileHtml;
+import dev.hotpath.grader.profile.ProfileView;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.ReportJson;
 import dev.hotpath.grader.submission.InvalidSubmissionException;
@@ -13,16 +19,21 @@ import dev.hotpath.grader.submission.Submission;
 import dev.hotpath.grader.yaml.YamlException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** {@code java -jar grader.jar grade|validate …}; exit code 0 = PASS, 1 = FAIL, 2 = ERROR, 64 = bad usage. */
+/** {@code java -jar grader.jar grade|profile|validate …}; exit code 0 = PASS, 1 = FAIL, 2 = ERROR, 64 = bad usage. */
 @Command(name = "grader", mixinStandardHelpOptions = true,
         description = "Grades Hotpath exercises: correctness against visible and hidden tests, then performance"
                 + " against the exercise's starter.",
-        subcommands = {Main.Grade.class, Main.Validate.class})
+        subcommands = {Main.Grade.class, Main.Profile.class, Main.Validate.class})
 public final class Main {
 
     static final int PASS = 0;
@@ -54,12 +65,8 @@ public final class Main {
             description = "Grade a submission (by default, the exercise's working copy) and print the verdict.")
     static final class Grade implements Callable<Integer> {
 
-        @Option(names = "--exercise", required = true, paramLabel = "DIR", description = "the exercise directory")
-        Path exercise;
-
-        @Option(names = "--submission", paramLabel = "DIR",
-                description = "a directory holding the editable files at their relative paths (default: the exercise itself)")
-        Path submission;
+        @Mixin
+        Target target;
 
         @Option(names = "--seed", paramLabel = "N",
                 description = "the workload seed to measure with (a report gives it), to re-measure a verdict the same way;"
@@ -69,31 +76,37 @@ public final class Main {
         @Option(names = "--json", description = "print the report as JSON on standard output (progress still goes to standard error)")
         boolean json;
 
-        @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "if-available",
-                description = "required, if-available (default) or off: whether graded code must run in the OS sandbox")
-        String sandbox;
+        @Option(names = "--profile", paramLabel = "DIR",
+                description = "after grading, profile your code and the starter and write DIR/<exercise>-profile.html"
+                        + " (flame graphs; the verdict is unaffected)")
+        Path profileDir;
 
         @Override
         public Integer call() {
-            Exercise loaded = load(exercise);
-            Sandbox.Mode mode = sandboxMode(sandbox);
-            if (loaded == null || mode == null) {
+            if (!target.resolve()) {
                 return USAGE;
             }
-            Submission files;
-            try {
-                files = Submission.fromDirectory(loaded, submission == null ? loaded.dir() : submission);
-            } catch (InvalidSubmissionException e) {
-                System.err.println("grader: " + e.getMessage());
-                return USAGE;
-            }
+            Exercise loaded = target.exercise;
+            Submission files = target.files;
             ProgressListener progress = TerminalReport.progress(System.err);
-            System.err.println("Grading " + loaded.id() + " (" + (submission == null ? "your working copy" : submission) + ")");
+            System.err.println("Grading " + loaded.id() + " (" + target.describe() + ")");
             GradeReport report;
-            try (Grader grader = grader(mode)) {
+            try (Grader grader = grader(target.mode)) {
                 grader.unsandboxedReason().ifPresent(TerminalReport.notSandboxed(System.err));
-                report = seed == null ? grader.grade(loaded, files, progress)
-                        : grader.grade(loaded, files, progress, seed);
+                if (profileDir == null) {
+                    report = seed == null ? grader.grade(loaded, files, progress)
+                            : grader.grade(loaded, files, progress, seed);
+                } else {
+                    Graded graded = grader.gradeAndProfile(loaded, files, progress);
+                    report = graded.report();
+                    if (graded.profile().isPresent()) {
+                        writeProfile(graded.profile().get(), profileDir, loaded);
+                    } else {
+                        System.err.println("grader: no profile: " + (graded.profileProblem().isEmpty()
+                                ? "profiles are recorded only for code that reaches the performance stage"
+                                : graded.profileProblem()));
+                    }
+                }
             }
             if (json) {
                 System.out.println(ReportJson.write(report));
@@ -106,6 +119,40 @@ public final class Main {
                 case ERROR -> ERROR;
                 case INCONCLUSIVE -> INCONCLUSIVE;
             };
+        }
+    }
+
+    @Command(name = "profile", mixinStandardHelpOptions = true,
+            description = "Run the exercise's benchmark once under JDK Flight Recorder, for your code and the starter,"
+                    + " and write their flame graphs (CPU, allocation, waiting) to an HTML file. No grading.")
+    static final class Profile implements Callable<Integer> {
+
+        @Mixin
+        Target target;
+
+        @Option(names = "--output", paramLabel = "DIR",
+                description = "where to write <exercise>-profile.html (default: the exercise's target/profile)")
+        Path output;
+
+        @Override
+        public Integer call() {
+            if (!target.resolve()) {
+                return USAGE;
+            }
+            Exercise loaded = target.exercise;
+            System.err.println("Profiling " + loaded.id() + " (" + target.describe() + ") and its starter");
+            try (Grader grader = grader(target.mode)) {
+                grader.unsandboxedReason().ifPresent(TerminalReport.notSandboxed(System.err));
+                ProfileComparison profile = grader.profile(loaded, target.files, TerminalReport.progress(System.err));
+                Path dir = output == null ? loaded.dir().resolve("target").resolve("profile") : output;
+                writeProfile(profile, dir, loaded);
+                writePictures(profile, dir, loaded);
+                TerminalReport.print(profile, System.out);
+                return PASS;
+            } catch (ProfileException e) {
+                System.err.println("grader: cannot profile " + loaded.id() + ": " + e.getMessage());
+                return FAIL;
+            }
         }
     }
 
@@ -136,6 +183,77 @@ public final class Main {
             TerminalReport.print(report, System.out);
             return report.passed() ? PASS : FAIL;
         }
+    }
+
+    /** What {@code grade} and {@code profile} work on: an exercise, a submission of it, and the sandbox mode. */
+    static final class Target {
+
+        @Option(names = "--exercise", required = true, paramLabel = "DIR", description = "the exercise directory")
+        Path exerciseDir;
+
+        @Option(names = "--submission", paramLabel = "DIR",
+                description = "a directory holding the editable files at their relative paths (default: the exercise itself)")
+        Path submissionDir;
+
+        @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "if-available",
+                description = "required, if-available (default) or off: whether graded code must run in the OS sandbox")
+        String sandbox;
+
+        Exercise exercise;
+        Submission files;
+        Sandbox.Mode mode;
+
+        /** Loads the exercise and the submission; false, after saying why, when either is unusable. */
+        boolean resolve() {
+            exercise = load(exerciseDir);
+            mode = sandboxMode(sandbox);
+            if (exercise == null || mode == null) {
+                return false;
+            }
+            try {
+                files = Submission.fromDirectory(exercise, submissionDir == null ? exercise.dir() : submissionDir);
+                return true;
+            } catch (InvalidSubmissionException e) {
+                System.err.println("grader: " + e.getMessage());
+                return false;
+            }
+        }
+
+        String describe() {
+            return submissionDir == null ? "your working copy" : submissionDir.toString();
+        }
+    }
+
+    /** Writes the self-contained flame graph page; a failure to write is an error of the command. */
+    private static void writeProfile(ProfileComparison profile, Path dir, Exercise exercise) {
+        Path file = dir.resolve(exercise.id() + "-profile.html");
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(file, ProfileHtml.page(profile, "Profiles: " + exercise.id()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the profile to " + file + ": " + e.getMessage(), e);
+        }
+        System.err.println("Flame graphs (yours beside the starter's): " + file.toAbsolutePath());
+    }
+
+    /** One SVG per side and view, e.g. cache-key-explosion-starter-cpu.svg: pictures to keep or attach. */
+    private static void writePictures(ProfileComparison profile, Path dir, Exercise exercise) {
+        Set<String> yours = Set.copyOf(profile.yourClasses());
+        for (ProfileView view : ProfileView.values()) {
+            for (boolean starter : new boolean[] {true, false}) {
+                String side = starter ? "starter" : "yours";
+                Path file = dir.resolve(exercise.id() + "-" + side + "-" + view.id() + ".svg");
+                String title = exercise.id() + ", " + (starter ? "the starter" : "your code") + ": " + view.label()
+                        + " (" + view.unit() + ")";
+                try {
+                    Files.writeString(file, FlameSvg.svg((starter ? profile.starter() : profile.submission()).graph(view),
+                            title, yours));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        System.err.println("Each graph as a picture: " + dir.toAbsolutePath().resolve(exercise.id() + "-*.svg"));
     }
 
     private static Sandbox.Mode sandboxMode(String text) {

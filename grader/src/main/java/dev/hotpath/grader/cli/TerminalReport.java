@@ -3,6 +3,9 @@ package dev.hotpath.grader.cli;
 import dev.hotpath.grader.ProgressEvent;
 import dev.hotpath.grader.ProgressListener;
 import dev.hotpath.grader.ValidationReport;
+import dev.hotpath.grader.profile.FlameGraph;
+import dev.hotpath.grader.profile.ProfileComparison;
+import dev.hotpath.grader.profile.ProfileView;
 import dev.hotpath.grader.report.CompileError;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.MeasurementConditions;
@@ -127,6 +130,18 @@ final class TerminalReport {
     }
 
     /** Counts in full with separators; measured rates to three significant digits. */
+    /** The terminal's share of a profile: per view, how much was recorded and which frames moved most. */
+    static void print(ProfileComparison profile, PrintStream out) {
+        for (ProfileView view : ProfileView.values()) {
+            FlameGraph starter = profile.starter().graph(view);
+            FlameGraph yours = profile.submission().graph(view);
+            out.printf(Locale.ROOT, "%s (%s): starter %,d, yours %,d in the exercise's code%n", view.label(), view.unit(),
+                    starter.total() - starter.excluded(), yours.total() - yours.excluded());
+            profile.changes().stream().filter(change -> change.view() == view).forEach(change -> out.printf(Locale.ROOT,
+                    "  %-60s %5.1f%% -> %5.1f%%%n", change.frame(), 100 * change.starterShare(), 100 * change.submissionShare()));
+        }
+    }
+
     private static String number(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15
                 ? String.format(Locale.ROOT, "%,d", (long) value)

@@ -1,8 +1,12 @@
 package dev.hotpath.grader.pipeline;
 
+import dev.hotpath.grader.Graded;
 import dev.hotpath.grader.ProgressEvent;
 import dev.hotpath.grader.ProgressListener;
 import dev.hotpath.grader.exercise.Exercise;
+import dev.hotpath.grader.profile.JfrProfileReader;
+import dev.hotpath.grader.profile.ProfileComparison;
+import dev.hotpath.grader.profile.ProfileException;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.submission.Submission;
@@ -21,8 +25,9 @@ import java.util.stream.Stream;
 
 /**
  * Grades a submission: {@link CompileStage} → {@link PolicyStage} → {@link TestStage} →
- * {@link PerformanceStage} → {@link VerdictStage}. Each stage runs only if the one before it passed.
- * Thread-safe: gradings may run concurrently, but only one measures at a time on the whole host
+ * {@link PerformanceStage} → {@link VerdictStage}. Each stage runs only if the one before it passed;
+ * on request, {@link ProfileStage} then records profiles, apart from the measurement.
+ * Thread-safe: gradings may run concurrently, but only one measures or profiles at a time on the whole host
  * ({@link HostMeasurementLock}). What it derives from
  * an exercise build is prepared once and reused until the build changes.
  */
@@ -35,6 +40,7 @@ public final class GradingPipeline implements AutoCloseable {
     private final ChildJvm children;
     private final String unsandboxedReason;
     private final Map<Path, Prepared> prepared = new ConcurrentHashMap<>();
+    private final ProfileStage profiles = new ProfileStage(JfrProfileReader.DEFAULT_DEADLINE);
 
     /**
      * A pipeline working in a fresh directory under {@code parent}, deleted by {@link #close()}.
@@ -73,22 +79,77 @@ public final class GradingPipeline implements AutoCloseable {
         return Optional.ofNullable(unsandboxedReason);
     }
 
-    /** @param seed the workload seed of the measurement, the same for starter and submission */
-    public GradeReport grade(Exercise exercise, Submission submission, ProgressListener listener, long seed) {
+    /**
+     * Grades; with {@code profile}, a submission that reached the performance stage is then profiled too.
+     *
+     * @param seed the workload seed of the measurement, the same for starter and submission
+     */
+    public Graded grade(Exercise exercise, Submission submission, ProgressListener listener, long seed, boolean profile) {
         Progress progress = new Progress(listener, System.nanoTime());
         VerdictStage verdict = new VerdictStage(exercise.manifest(), children.sandboxed());
+        Optional<ProfileComparison> profiled = Optional.empty();
+        String profileProblem = "";
         try (Workspace workspace = Workspace.create(workRoot, "grade-")) {
             PreparedExercise prepared = prepare(exercise);
             Path submissionClasses = workspace.directory("submission");
             Path scratch = workspace.directory("scratch");
             if (correct(prepared, submission, workspace, submissionClasses, scratch, progress, verdict)) {
                 measure(prepared, submissionClasses, scratch, seed, progress, verdict);
+                if (profile) {
+                    try {
+                        profiled = Optional.of(profile(prepared, submissionClasses, scratch, progress));
+                    } catch (ProfileException e) {
+                        profileProblem = e.getMessage();
+                    }
+                }
             }
-            return verdict.report(progress.elapsedMillis());
+            return new Graded(verdict.report(progress.elapsedMillis()), profiled, profileProblem);
         } catch (GradingException e) {
-            return verdict.error(e.getMessage(), progress.elapsedMillis());
+            return new Graded(verdict.error(e.getMessage(), progress.elapsedMillis()), Optional.empty(), "");
         } catch (IOException | UncheckedIOException e) {
-            return verdict.error("the grader's work directory failed: " + e.getMessage(), progress.elapsedMillis());
+            return new Graded(verdict.error("the grader's work directory failed: " + e.getMessage(),
+                    progress.elapsedMillis()), Optional.empty(), "");
+        }
+    }
+
+    /**
+     * Profiles a submission without grading it: compiles it, checks the policy, and records its
+     * profile beside the starter's. For learners trying things locally.
+     *
+     * @throws ProfileException if it does not compile, breaks the policy, or cannot be profiled
+     */
+    public ProfileComparison profile(Exercise exercise, Submission submission, ProgressListener listener)
+            throws ProfileException, GradingException {
+        Progress progress = new Progress(listener, System.nanoTime());
+        try (Workspace workspace = Workspace.create(workRoot, "profile-")) {
+            PreparedExercise prepared = prepare(exercise);
+            Path submissionClasses = workspace.directory("submission");
+            CompileStage.Result compiled;
+            try (ChildJvm.Launched compiler = CompileStage.launch(prepared, submission, workspace.directory("sources"),
+                    children)) {
+                compiled = CompileStage.run(prepared, compiler, submissionClasses);
+            }
+            Workspace.share(submissionClasses);
+            if (!compiled.passed()) {
+                throw new ProfileException("your code does not compile: " + compiled.errors());
+            }
+            PolicyStage.Result policed = PolicyStage.run(prepared, submissionClasses);
+            if (!policed.passed()) {
+                throw new ProfileException("your code uses what graded code may not: " + policed.violations());
+            }
+            return profile(prepared, submissionClasses, workspace.directory("scratch"), progress);
+        } catch (IOException | UncheckedIOException e) {
+            throw new GradingException("the grader's work directory failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Profiling runs take the measurement slot too, so they never disturb another grading's measurement. */
+    private ProfileComparison profile(PreparedExercise prepared, Path submissionClasses, Path scratch, Progress progress)
+            throws ProfileException, GradingException {
+        Consumer<String> updates = progress.updates(PerformanceStage.NAME);
+        try (HostMeasurementLock.Held held = HostMeasurementLock.acquire(HostMeasurementLock.hostDirectory(),
+                () -> updates.accept("waiting for another grading's measurement to finish"))) {
+            return profiles.run(prepared, submissionClasses, scratch, children, updates);
         }
     }
 

@@ -33,6 +33,19 @@ final class JvmOptions {
         return common("java.base,java.logging,java.management,jdk.management,jdk.unsupported");
     }
 
+    /**
+     * For the profiling JVM: as for measurement, plus Flight Recorder, with stacks deep enough to
+     * reach from the leaf through the exercise's code to the benchmark harness.
+     */
+    static List<String> forProfiling() {
+        List<String> options = common("java.base,java.logging,java.management,jdk.management,jdk.unsupported,jdk.jfr");
+        options.add("-XX:FlightRecorderOptions:stackdepth=160");
+        // Attributes samples to the line being run rather than the nearest safepoint: truer frames.
+        options.add("-XX:+UnlockDiagnosticVMOptions");
+        options.add("-XX:+DebugNonSafepoints");
+        return options;
+    }
+
     private static List<String> common(String modules) {
         return new ArrayList<>(List.of(
                 "--limit-modules", modules,

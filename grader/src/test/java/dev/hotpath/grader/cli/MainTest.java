@@ -52,10 +52,10 @@ class MainTest {
         assertThat(run.err).contains("Unknown option: '--colour'", "Usage: grader grade");
     }
 
-    private record Captured(int exitCode, String out, String err) {
+    record Captured(int exitCode, String out, String err) {
     }
 
-    private static Captured run(String... args) {
+    static Captured run(String... args) {
         PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -33,7 +33,7 @@ class GradingPipelineCleanupTest {
 
         GradeReport report;
         try (GradingPipeline pipeline = new GradingPipeline(parent, Sandbox.Mode.OFF)) {
-            report = pipeline.grade(exercise, broken, ProgressListener.NONE, 1);
+            report = pipeline.grade(exercise, broken, ProgressListener.NONE, 1, false).report();
         }
 
         assertThat(report.verdict()).isEqualTo(Verdict.FAIL);

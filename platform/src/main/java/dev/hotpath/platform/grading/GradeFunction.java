@@ -1,13 +1,13 @@
 package dev.hotpath.platform.grading;
 
+import dev.hotpath.grader.Graded;
 import dev.hotpath.grader.ProgressListener;
 import dev.hotpath.grader.exercise.Exercise;
-import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.submission.Submission;
 
-/** Grades one submission: the grader's {@code Grader::grade} in production. */
+/** Grades one submission and profiles it: the grader's {@code Grader::gradeAndProfile} in production. */
 @FunctionalInterface
 public interface GradeFunction {
 
-    GradeReport grade(Exercise exercise, Submission submission, ProgressListener listener);
+    Graded grade(Exercise exercise, Submission submission, ProgressListener listener);
 }

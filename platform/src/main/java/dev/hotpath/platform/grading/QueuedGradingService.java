@@ -1,5 +1,6 @@
 package dev.hotpath.platform.grading;
 
+import dev.hotpath.grader.Graded;
 import dev.hotpath.grader.ProgressEvent;
 import dev.hotpath.grader.exercise.Exercise;
 import dev.hotpath.grader.report.GradeReport;
@@ -8,6 +9,7 @@ import dev.hotpath.grader.report.Verdict;
 import dev.hotpath.grader.submission.InvalidSubmissionException;
 import dev.hotpath.grader.submission.Submission;
 import dev.hotpath.platform.auth.User;
+import dev.hotpath.platform.db.ProfileRepository;
 import dev.hotpath.platform.db.SubmissionRepository;
 import dev.hotpath.platform.db.SubmissionRepository.ExpiredLease;
 import dev.hotpath.platform.db.WorkerRepository;
@@ -47,6 +49,7 @@ public final class QueuedGradingService implements GradingService, AutoCloseable
 
     private final SubmissionRepository submissions;
     private final WorkerRepository workerRegistry;
+    private final ProfileRepository profiles;
     private final ExerciseCatalog catalog;
     private final GradeFunction grader;
     private final GradingLimits limits;
@@ -59,10 +62,11 @@ public final class QueuedGradingService implements GradingService, AutoCloseable
     private volatile boolean running;
 
     public QueuedGradingService(SubmissionRepository submissions, WorkerRepository workerRegistry,
-                                ExerciseCatalog catalog, GradeFunction grader, GradingLimits limits, QueueTiming timing,
-                                Clock clock) {
+                                ProfileRepository profiles, ExerciseCatalog catalog, GradeFunction grader,
+                                GradingLimits limits, QueueTiming timing, Clock clock) {
         this.submissions = submissions;
         this.workerRegistry = workerRegistry;
+        this.profiles = profiles;
         this.catalog = catalog;
         this.grader = grader;
         this.limits = limits;
@@ -232,7 +236,12 @@ public final class QueuedGradingService implements GradingService, AutoCloseable
                         new IllegalStateException("exercise " + claimed.exerciseId() + " is not in this node's course"));
                 Exercise exercise = entry.exercise();
                 Submission submission = Submission.of(exercise, submissions.files(claimed.id()));
-                report = grader.grade(exercise, submission, event -> progress(claimed, event));
+                Graded graded = grader.grade(exercise, submission, event -> progress(claimed, event));
+                report = graded.report();
+                if (graded.profile().isPresent() || !graded.profileProblem().isEmpty()) {
+                    // Before the verdict: a page reloaded on the verdict finds the profiles there.
+                    profiles.store(claimed.id(), graded.profile(), graded.profileProblem(), clock.instant());
+                }
             } catch (InvalidSubmissionException | RuntimeException e) {
                 LOG.log(Level.SEVERE, "grading submission " + claimed.id() + " failed", e);
                 report = Reports.error(claimed.exerciseId(), e.getMessage());

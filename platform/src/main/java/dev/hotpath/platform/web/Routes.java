@@ -43,6 +43,7 @@ final class Routes {
         get(routes, "/exercises/{exercise}/history", handlers.exercises()::history, Access.SIGNED_IN);
         get(routes, "/submissions/{submission}", handlers.submissions()::page, Access.SIGNED_IN);
         get(routes, "/submissions/{submission}/events", handlers.submissions()::events, Access.SIGNED_IN);
+        get(routes, "/submissions/{submission}/profile", handlers.submissions()::profile, Access.SIGNED_IN);
 
         // The JSON API (docs/api.md)
         get(routes, "/api/session", handlers.api()::currentSession, Access.ANYONE);

@@ -1,8 +1,10 @@
 package dev.hotpath.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.hotpath.grader.profile.ProfileJson;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.ReportJson;
+import dev.hotpath.platform.db.ProfileRepository;
 import dev.hotpath.platform.db.SubmissionRepository;
 import dev.hotpath.platform.db.UserRepository;
 import dev.hotpath.platform.grading.ExerciseCatalog;
@@ -31,15 +33,17 @@ final class SubmissionHandlers {
     private static final String EVENT_STREAM = "text/event-stream";
 
     private final SubmissionRepository submissions;
+    private final ProfileRepository profiles;
     private final UserRepository users;
     private final ExerciseCatalog catalog;
     private final GradingService grading;
     private final SubmissionAccess access;
     private final Pages pages;
 
-    SubmissionHandlers(SubmissionRepository submissions, UserRepository users, ExerciseCatalog catalog,
-                       GradingService grading, SubmissionAccess access, Pages pages) {
+    SubmissionHandlers(SubmissionRepository submissions, ProfileRepository profiles, UserRepository users,
+                       ExerciseCatalog catalog, GradingService grading, SubmissionAccess access, Pages pages) {
         this.submissions = submissions;
+        this.profiles = profiles;
         this.users = users;
         this.catalog = catalog;
         this.grading = grading;
@@ -58,7 +62,22 @@ final class SubmissionHandlers {
         model.put("steps", steps(submission, report));
         model.put("report", report);
         model.put("chart", report == null || report.performance().isEmpty() ? null : PerformanceChart.of(report.performance()));
+        // null: no profiles (not profiled); "": profiles to show; otherwise why there are none
+        model.put("profileProblem", profiles.problem(submission.id()).orElse(null));
         pages.render(ctx, "web/submission", model);
+    }
+
+    /**
+     * The submission's profiles beside the starter's as JSON ({@code ProfileComparison}), for the
+     * flame graphs on its page; same access as the page: the author and instructors.
+     */
+    void profile(Context ctx) {
+        SubmissionStatus submission = access.visible(ctx);
+        ProfileRepository.Stored stored = profiles.find(submission.id(), submission.exerciseId())
+                .orElseThrow(() -> HttpProblem.notFound("Submission " + submission.id() + " has no profiles."));
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.contentType("application/json").result(ProfileJson.write(stored.comparison().orElseThrow(() ->
+                HttpProblem.notFound("Submission " + submission.id() + " has no profiles: " + stored.problem() + "."))));
     }
 
     /** {@code event: progress} with the steps on every change; the last one has {@code "done": true}. */

@@ -1,5 +1,6 @@
 package dev.hotpath.platform.web;
 
+import dev.hotpath.grader.profile.ProfileHtml;
 import dev.hotpath.platform.render.CourseAssets;
 import io.javalin.http.Context;
 
@@ -16,7 +17,7 @@ import java.util.Properties;
 
 /**
  * The stylesheets and scripts pages load: the course's ({@link CourseAssets}), the platform's own,
- * and CodeMirror 5 from its webjar. Read into memory at start and served with an ETag, so a browser
+ * the grader's flame graph script and styles, and CodeMirror 5 from its webjar. Read into memory at start and served with an ETag, so a browser
  * revalidates cheaply and the server never touches the disk for them.
  */
 final class WebAssets {
@@ -64,6 +65,8 @@ final class WebAssets {
         resources.put("platform.css", "static/platform.css");
         resources.put("exercise.js", "static/exercise.js");
         resources.put("submission.js", "static/submission.js");
+        resources.put("flamegraph.js", ProfileHtml.SCRIPT);
+        resources.put("flamegraph.css", ProfileHtml.STYLES);
         resources.put("codemirror.js", codemirror + "lib/codemirror.js");
         resources.put("codemirror.css", codemirror + "lib/codemirror.css");
         resources.put("codemirror-clike.js", codemirror + "mode/clike/clike.js");

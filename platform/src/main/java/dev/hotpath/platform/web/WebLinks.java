@@ -91,6 +91,10 @@ public final class WebLinks implements PageLinks {
         return submission(submissionId) + "/events";
     }
 
+    public String submissionProfile(long submissionId) {
+        return submission(submissionId) + "/profile";
+    }
+
     public String apiSubmission(long submissionId) {
         return "/api/submissions/" + submissionId;
     }

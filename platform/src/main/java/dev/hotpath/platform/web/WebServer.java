@@ -5,6 +5,7 @@ import dev.hotpath.platform.auth.FormTokens;
 import dev.hotpath.platform.auth.Sessions;
 import dev.hotpath.platform.course.Course;
 import dev.hotpath.platform.db.DashboardRepository;
+import dev.hotpath.platform.db.ProfileRepository;
 import dev.hotpath.platform.db.SubmissionRepository;
 import dev.hotpath.platform.db.UserRepository;
 import dev.hotpath.platform.grading.ExerciseCatalog;
@@ -21,8 +22,8 @@ public final class WebServer implements AutoCloseable {
     /** What the handlers work with. */
     public record Services(Course course, ExerciseCatalog catalog, Accounts accounts, Sessions sessions,
                            FormTokens formTokens, TrustedProxies proxies, UserRepository users,
-                           SubmissionRepository submissions, DashboardRepository dashboard, GradingService grading,
-                           ExerciseValidations validations) {
+                           SubmissionRepository submissions, ProfileRepository profiles, DashboardRepository dashboard,
+                           GradingService grading, ExerciseValidations validations) {
     }
 
     private final Javalin app;
@@ -61,8 +62,8 @@ public final class WebServer implements AutoCloseable {
                 new AccountHandlers(services.accounts(), services.sessions(), session, services.proxies(), pages, links),
                 new ExerciseHandlers(services.catalog(), statements, services.submissions(), services.grading(), session,
                         pages, links),
-                new SubmissionHandlers(services.submissions(), services.users(), services.catalog(), services.grading(),
-                        access, pages),
+                new SubmissionHandlers(services.submissions(), services.profiles(), services.users(), services.catalog(),
+                        services.grading(), access, pages),
                 new ApiHandlers(services.accounts(), services.submissions(), services.grading(), access, session,
                         services.proxies(), links),
                 new InstructorHandlers(services.catalog(), services.dashboard(), services.submissions(), services.users(),

@@ -130,7 +130,9 @@ class RealCourseTest {
     @Test
     void imagesArePartOfTheCourse() {
         assertThat(course.files()).containsExactlyInAnyOrder("img/optimization-loop.svg", "img/cost-layers.svg",
-                "img/cache-keys.svg", "img/lock-vs-overlap.svg", "img/serializer-write-path.svg");
+                "img/cache-keys.svg", "img/lock-vs-overlap.svg", "img/serializer-write-path.svg",
+                "img/profiles/cache-key-explosion-starter-cpu.svg", "img/profiles/serializer-churn-starter-allocation.svg",
+                "img/profiles/hot-lock-starter-waiting.svg");
         assertThat(course.file("img/cache-keys.svg")).get().matches(path -> path.toFile().isFile());
         assertThat(course.file("../pom.xml")).isEmpty();
     }

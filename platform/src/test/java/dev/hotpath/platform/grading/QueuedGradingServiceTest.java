@@ -9,6 +9,7 @@ import dev.hotpath.platform.TestPostgres;
 import dev.hotpath.platform.auth.Role;
 import dev.hotpath.platform.auth.User;
 import dev.hotpath.platform.db.Database;
+import dev.hotpath.platform.db.ProfileRepository;
 import dev.hotpath.platform.db.SubmissionRepository;
 import dev.hotpath.platform.db.UserRepository;
 import dev.hotpath.platform.db.WorkerRepository;
@@ -48,6 +49,7 @@ class QueuedGradingServiceTest {
     private Database.Location location;
     private Database database;
     private SubmissionRepository submissions;
+    private ProfileRepository profiles;
     private User learner;
     private final ScriptedGrader grader = new ScriptedGrader();
     private final List<QueuedGradingService> services = new ArrayList<>();
@@ -61,6 +63,7 @@ class QueuedGradingServiceTest {
                 : TestPostgres.createDatabase();
         database = Database.open(location, 20);
         submissions = new SubmissionRepository(database.sql());
+        profiles = new ProfileRepository(database.sql());
         learner = learner("q@example.org");
     }
 
@@ -302,13 +305,29 @@ class QueuedGradingServiceTest {
         return seen;
     }
 
+    @Test
+    void theProfilesOfAMeasuredSubmissionAreStoredBeforeItsVerdictAndDeletedWithIt() throws Exception {
+        open("H2");
+        service(1).start();
+        long measured = store("// measured");
+        long failing = store(ScriptedGrader.marker(ScriptedGrader.Outcome.FAIL_TESTS));
+
+        awaitDone(measured, failing);
+
+        assertThat(profiles.problem(measured)).contains("");
+        assertThat(profiles.find(measured, TestPlatform.EXERCISE).orElseThrow().comparison()).contains(ScriptedGrader.PROFILE);
+        assertThat(profiles.problem(failing)).as("never reached the performance stage").isEmpty();
+        database.sql().update("DELETE FROM submissions WHERE id = ?", measured);
+        assertThat(database.sql().count("SELECT COUNT(*) FROM submission_profiles WHERE submission_id = ?", measured)).isZero();
+    }
+
     private QueuedGradingService service(int slots) {
         return service(new GradingLimits(100, 100, 100, slots));
     }
 
     private QueuedGradingService service(GradingLimits limits) {
         QueuedGradingService service = new QueuedGradingService(submissions, new WorkerRepository(database.sql()),
-                catalog, grader, limits, FAST, Clock.systemUTC());
+                profiles, catalog, grader, limits, FAST, Clock.systemUTC());
         services.add(service);
         return service;
     }

@@ -126,7 +126,13 @@ class LessonRenderingTest {
                 "/course/lessons/when-threads-wait#computing-or-waiting",
                 "https://www.brendangregg.com/usemethod.html");
         assertThat(loop.select("article.prose img").eachAttr("src"))
-                .containsExactly("/course/files/img/optimization-loop.svg", "/course/files/img/cost-layers.svg");
+                .containsExactly("/course/files/img/optimization-loop.svg", "/course/files/img/cost-layers.svg",
+                        "/course/files/img/profiles/cache-key-explosion-starter-cpu.svg",
+                        "/course/files/img/profiles/serializer-churn-starter-allocation.svg",
+                        "/course/files/img/profiles/hot-lock-starter-waiting.svg",
+                        "/course/files/img/profiles/cache-key-explosion-starter-cpu.svg",
+                        "/course/files/img/profiles/serializer-churn-starter-allocation.svg",
+                        "/course/files/img/profiles/hot-lock-starter-waiting.svg");
         assertThat(loop.select("link[rel=stylesheet]").eachAttr("href")).contains("/assets/course.css");
         assertThat(loop.select("script[src]").eachAttr("src")).contains("/assets/quiz.js", "/assets/highlight.min.js");
 

@@ -29,17 +29,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A learner's whole way through the platform in headless Chromium, graded for real (in the sandbox):
  * sign up, open a lesson, open its exercise, put the reference solution in the editor, submit with
  * Ctrl-Enter, watch the progress move without reloading, see the verdict; then the instructor's
- * dashboard counts it. Screenshots of the exercise page, the result page and the dashboard go to target/screenshots.
+ * dashboard counts it; its flame graphs show the starter's hot frame beside the learner's. Screenshots of the
+ * exercise page, the result page, its CPU flame graphs and the dashboard go to target/screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformBrowserTest {
 
-    private static final Duration GRADING = Duration.ofSeconds(180);
+    /** Grading, then the profiling pass (the starter's and the submission's). */
+    private static final Duration GRADING = Duration.ofSeconds(240);
+    private static final String RENDER = "dev.hotpath.cachekey.origin.Origin.render";
 
     @TempDir
     static Path work;
     private static TestPlatform platform;
     private static ChromeDriver browser;
+    private static String resultPage;
 
     @BeforeAll
     static void start() throws Exception {
@@ -91,6 +95,7 @@ class PlatformBrowserTest {
                 "const current = document.querySelector('#progress li.current');"
                         + " return window.sameLoad && current ? current.dataset.step : null;")));
         await(GRADING).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.verdict")));
+        resultPage = browser.getCurrentUrl();
 
         assertThat(browser.findElement(By.cssSelector("section.verdict h2")).getText()).isEqualTo("PASS");
         assertThat(browser.findElements(By.cssSelector("#progress li.done"))).hasSize(6);
@@ -107,6 +112,38 @@ class PlatformBrowserTest {
 
     @Test
     @Order(2)
+    void theResultPageShowsTheThreeViewsWithTheStartersHotFrameAndSearchHighlightsIt() throws Exception {
+        browser.get(resultPage);
+        By starterRender = By.cssSelector("#flame-starter .frame[data-frame='" + RENDER + "']");
+        await(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(starterRender));
+        assertThat(browser.findElement(By.cssSelector(".profile-tab[aria-selected='true']")).getText()).isEqualTo("CPU");
+        assertThat(browser.findElements(By.cssSelector("#flame-submission .frame"))).as("yours beside it").isNotEmpty();
+        assertThat(browser.findElement(starterRender).getAttribute("title")).matches(".*Origin\\.render — \\d+(\\.\\d+)?% .*");
+        assertThat(browser.findElements(By.cssSelector(".frame.match"))).isEmpty();
+
+        browser.findElement(By.id("profile-search")).sendKeys("Origin.render");
+        WebElement highlighted = browser.findElement(starterRender);
+        assertThat(highlighted.getAttribute("class")).contains("match");
+        assertThat(browser.findElements(By.cssSelector(".frame.match")))
+                .allSatisfy(frame -> assertThat(frame.getAttribute("data-frame")).containsIgnoringCase("Origin.render"));
+        assertThat(browser.findElement(By.cssSelector(".flame-search-result")).getText())
+                .matches("\"Origin\\.render\": \\d+(\\.\\d+)?% of the starter's cpu view, \\d+(\\.\\d+)?% of yours\\.");
+        screenshot("profile-cpu.png");
+        highlighted.click();
+        assertThat(browser.findElement(By.id("flame-starter")).getAttribute("data-zoomed")).as("zoomed in").isEqualTo(RENDER);
+
+        browser.findElement(By.xpath("//button[@role='tab' and text()='Allocation']")).click();
+        assertThat(browser.findElements(By.cssSelector("#flame-starter .frame[data-frame^='new ']")))
+                .as("allocated types on top").isNotEmpty();
+        browser.findElement(By.xpath("//button[@role='tab' and text()='Waiting']")).click();
+        assertThat(browser.findElement(By.cssSelector(".profile-tab[aria-selected='true']")).getText()).isEqualTo("Waiting");
+        assertThat(browser.findElements(By.cssSelector("figure.flame"))).hasSize(2);
+        assertThat(browser.findElement(By.cssSelector(".profile-description")).getText()).startsWith("Where threads wait");
+        assertThat(Chromium.severeConsoleEntries(browser)).isEmpty();
+    }
+
+    @Test
+    @Order(3)
     void theInstructorDashboardCountsThePass() throws Exception {
         browser.findElement(By.cssSelector(".site-nav button.link-button")).click();
         await(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.linkText("Sign up")));

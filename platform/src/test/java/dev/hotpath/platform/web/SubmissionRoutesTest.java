@@ -95,7 +95,8 @@ class SubmissionRoutesTest {
         author.awaitVerdict(id, Duration.ofSeconds(10));
         WebClient other = platform.client().signUp("other@example.org", "Other");
 
-        for (String path : List.of("/submissions/" + id, "/api/submissions/" + id, "/api/submissions/" + id + "/report")) {
+        for (String path : List.of("/submissions/" + id, "/api/submissions/" + id, "/api/submissions/" + id + "/report",
+                "/submissions/" + id + "/profile")) {
             HttpResponse<String> response = other.get(path, "Accept", "text/event-stream");
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.body()).as(path).contains("There is no submission " + id + " of yours.").doesNotContain("// mine");
@@ -109,6 +110,34 @@ class SubmissionRoutesTest {
         Document asInstructor = teacher.page("/submissions/" + id);
         assertThat(asInstructor.select(".submission-meta").text()).contains("by Author (author@example.org)");
         assertThat(teacher.get("/api/submissions/" + id + "/report").statusCode()).isEqualTo(200);
+        assertThat(teacher.get("/submissions/" + id + "/profile").statusCode()).as("instructors see profiles").isEqualTo(200);
+    }
+
+    @Test
+    void profilesAreServedToTheirAuthorAsJsonAndOnlyForMeasuredSubmissions() {
+        WebClient author = platform.client().signUp("profiled@example.org", "Profiled");
+        long id = author.submit("// profiled");
+        author.awaitVerdict(id, Duration.ofSeconds(10));
+        String path = "/submissions/" + id + "/profile";
+
+        HttpResponse<String> own = author.get(path);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(own.headers().firstValue("Cache-Control")).contains("private, no-store");
+        assertThat(WebClient.json(own).at("/starter/graphs/0/frames").toString()).contains("dev.hotpath.cachekey.origin.Origin.render");
+        assertThat(author.page("/submissions/" + id).select("#profiles").attr("data-profile-url")).isEqualTo(path);
+
+        HttpResponse<String> stranger = platform.client().signUp("nosy@example.org", "Nosy").get(path);
+        assertThat(stranger.statusCode()).isEqualTo(404);
+        assertThat(stranger.body()).contains("There is no submission " + id + " of yours.").doesNotContain("Origin.render");
+        HttpResponse<String> signedOut = platform.client().get(path);
+        assertThat(signedOut.statusCode()).as("signed out: to the login page").isEqualTo(303);
+        assertThat(signedOut.body()).doesNotContain("Origin.render");
+
+        long failed = author.submit(ScriptedGrader.marker(ScriptedGrader.Outcome.FAIL_TESTS));
+        author.awaitVerdict(failed, Duration.ofSeconds(10));
+        assertThat(author.get("/submissions/" + failed + "/profile").statusCode()).isEqualTo(404);
+        assertThat(author.page("/submissions/" + failed).select("section.profiles")).as("not measured, not profiled").isEmpty();
     }
 
     @Test
