@@ -35,7 +35,7 @@ public class VerdictStability {
 
     private static final Map<String, Calibration> CALIBRATIONS = Map.of(
             "cache-key-explosion", new Calibration("src/main/java/dev/hotpath/cachekey/PageCache.java",
-                    "    public Page get(String url) {\n", 13_000, 30_000),
+                    "    public Page get(String url) {\n", 5_300, 12_400),
             "serializer-churn", new Calibration("src/main/java/dev/hotpath/serializer/OrderJsonWriter.java",
                     "    public ByteBuffer serialize(Order order) {\n", 5_300, 8_700));
     // hot-lock has none: extra work in process() also makes its workers wait, so its deterministic
