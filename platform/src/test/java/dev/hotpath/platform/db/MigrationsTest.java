@@ -127,7 +127,7 @@ class MigrationsTest {
             assertThatThrownBy(() -> Database.open(url, "sa", "").close())
                     .isInstanceOf(DatabaseUnavailableException.class)
                     .hasMessageContaining("has schema version 99 (from the future), newer than this Hotpath")
-                    .hasMessageContaining("knows versions up to 3");
+                    .hasMessageContaining("knows versions up to 4");
         }
     }
 
