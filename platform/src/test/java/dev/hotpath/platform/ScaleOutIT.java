@@ -87,10 +87,10 @@ class ScaleOutIT {
         }
         List<WebClient> learners = new ArrayList<>();
         for (int i = 0; i < LEARNERS; i++) {
-            learners.add(new WebClient(web).signUp("learner" + i + "@example.org", "Learner " + i));
+            learners.add(new WebClient(web, "10.0.0." + (i + 1)).signUp("learner" + i + "@example.org", "Learner " + i));
         }
 
-        WebClient watcher = new WebClient(web).signUp("watcher@example.org", "Watcher");
+        WebClient watcher = new WebClient(web, "10.0.1.1").signUp("watcher@example.org", "Watcher");
         Map<Long, String> expected = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(LEARNERS);
         List<Future<?>> done = new ArrayList<>();
@@ -179,7 +179,7 @@ class ScaleOutIT {
                 + " messages, delay median " + delays.get(delays.size() / 2) + " ms, max " + delays.get(delays.size() - 1) + " ms");
 
         // Operators see the lease expiry and the workers on the dashboard.
-        WebClient instructor = new WebClient(web).signUp(INSTRUCTOR, "Ops");
+        WebClient instructor = new WebClient(web, "10.0.2.1").signUp(INSTRUCTOR, "Ops");
         var dashboard = instructor.page("/instructor");
         assertThat(dashboard.select(".queue-health .lease-expiries").text()).isNotEqualTo("0");
         assertThat(dashboard.select(".workers tbody tr")).hasSizeGreaterThanOrEqualTo(3);
@@ -264,6 +264,8 @@ class ScaleOutIT {
     private String startWebNode() throws Exception {
         Process process = start(List.of(java(), "-jar", JAR.toAbsolutePath().toString(), "serve", "--port", "0",
                 "--slots", "0", "--per-address", "100", "--lease", String.valueOf(LEASE_SECONDS),
+                // Each learner comes from an address of its own, as in a class: sign-ups are limited per address.
+                "--trusted-proxy", "127.0.0.1", "--trusted-proxy", "::1",
                 "--instructor", INSTRUCTOR, "--course", TestPlatform.COURSE.toString()));
         return ProcessOutput.awaitLine(process, URL).get(60, TimeUnit.SECONDS);
     }
