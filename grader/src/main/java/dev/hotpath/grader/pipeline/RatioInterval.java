@@ -25,7 +25,7 @@ record RatioInterval(double ratio, double low, double high, boolean bounded) {
     static RatioInterval of(List<Double> ratios, double alpha) {
         double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int n = sorted.length;
-        double median = median(ratios);
+        double median = median(sorted);
         int k = rank(n, alpha);
         if (k == 0) {
             return new RatioInterval(median, sorted[0], sorted[n - 1], false);
@@ -34,7 +34,10 @@ record RatioInterval(double ratio, double low, double high, boolean bounded) {
     }
 
     static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return median(values.stream().mapToDouble(Double::doubleValue).sorted().toArray());
+    }
+
+    private static double median(double[] sorted) {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
