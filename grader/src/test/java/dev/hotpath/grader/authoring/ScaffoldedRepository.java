@@ -18,18 +18,18 @@ import java.util.stream.Stream;
  * lessons/), with one exercise written by {@link Scaffold} and compiled the way Maven builds it (javac
  * per source set; JMH's benchmark list is only checked to exist). Never touches the real repository.
  */
-final class ScaffoldedRepository {
+public final class ScaffoldedRepository {
 
-    static final String ID = "string-concat";
-    static final String LESSON = "cost-of-temporary-objects";
-    static final String CLASS = "dev.hotpath.concat.ReportBuilder";
-    static final String SOURCE = "src/main/java/dev/hotpath/concat/ReportBuilder.java";
+    public static final String ID = "string-concat";
+    public static final String LESSON = "cost-of-temporary-objects";
+    public static final String CLASS = "dev.hotpath.concat.ReportBuilder";
+    public static final String SOURCE = "src/main/java/dev/hotpath/concat/ReportBuilder.java";
 
     private ScaffoldedRepository() {
     }
 
     /** A repository root in {@code root} with the real exercises/pom.xml and lessons, and no exercise. */
-    static Path empty(Path root) throws IOException {
+    public static Path empty(Path root) throws IOException {
         Path repository = Path.of("..").toAbsolutePath().normalize();
         Files.createDirectories(root.resolve("exercises"));
         Files.copy(repository.resolve("exercises/pom.xml"), root.resolve("exercises/pom.xml"));
@@ -38,7 +38,7 @@ final class ScaffoldedRepository {
     }
 
     /** {@link #empty} plus the scaffolded exercise, built; returns the exercise's directory. */
-    static Path built(Path root) throws Exception {
+    public static Path built(Path root) throws Exception {
         Scaffold.create(empty(root), ID, LESSON, CLASS);
         Path exercise = root.resolve("exercises").resolve(ID);
         build(exercise);
@@ -46,7 +46,7 @@ final class ScaffoldedRepository {
     }
 
     /** Compiles the source sets as exercises/pom.xml does, into the directories the grader reads. */
-    static void build(Path exercise) throws IOException {
+    public static void build(Path exercise) throws IOException {
         Path classes = exercise.resolve("target/classes");
         compile(exercise.resolve("src/main/java"), classes, List.of());
         compile(exercise.resolve("src/test/java"), exercise.resolve("target/test-classes"), List.of(classes));
@@ -58,7 +58,7 @@ final class ScaffoldedRepository {
     }
 
     /** Copies a built exercise with its files' times, so that a copy of a fresh build stays fresh. */
-    static void copyTree(Path from, Path to) throws IOException {
+    public static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {
                 Path target = to.resolve(from.relativize(file).toString());
