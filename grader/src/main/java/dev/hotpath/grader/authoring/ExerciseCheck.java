@@ -312,6 +312,6 @@ public final class ExerciseCheck {
 
     private static int lineOf(String text, String wanted) {
         int at = text.indexOf(wanted);
-        return at < 0 ? 0 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        return at < 0 ? 0 : TrapFinds.lineOf(text, at);
     }
 }

@@ -115,7 +115,8 @@ final class TrapFinds {
         return line.length() - line.stripLeading().length();
     }
 
-    private static int lineOf(String content, int index) {
+    /** The 1-based line of {@code index} in {@code content}. */
+    static int lineOf(String content, int index) {
         return (int) content.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
     }
 }

@@ -1,5 +1,7 @@
 package dev.hotpath.grader.authoring;
 
+import dev.hotpath.grader.TestFiles;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,7 @@ class ExerciseCheckTest {
 
     @BeforeEach
     void copy() throws IOException {
-        ScaffoldedRepository.copyTree(built, root);
+        TestFiles.copyTree(built, root);
         exercise = root.resolve("exercises").resolve(ScaffoldedRepository.ID);
         prefix = exercise.toString() + "/";
     }

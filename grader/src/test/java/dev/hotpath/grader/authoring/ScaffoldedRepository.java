@@ -1,5 +1,7 @@
 package dev.hotpath.grader.authoring;
 
+import dev.hotpath.grader.TestFiles;
+
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
@@ -8,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -33,7 +34,7 @@ public final class ScaffoldedRepository {
         Path repository = Path.of("..").toAbsolutePath().normalize();
         Files.createDirectories(root.resolve("exercises"));
         Files.copy(repository.resolve("exercises/pom.xml"), root.resolve("exercises/pom.xml"));
-        copyTree(repository.resolve("lessons"), root.resolve("lessons"));
+        TestFiles.copyTree(repository.resolve("lessons"), root.resolve("lessons"));
         return root;
     }
 
@@ -55,20 +56,6 @@ public final class ScaffoldedRepository {
         compile(exercise.resolve("src/jmh/java"), benchmarks, List.of(classes));
         Files.createDirectories(benchmarks.resolve("META-INF"));
         Files.writeString(benchmarks.resolve("META-INF/BenchmarkList"), "");
-    }
-
-    /** Copies a built exercise with its files' times, so that a copy of a fresh build stays fresh. */
-    public static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 
     private static void compile(Path sources, Path output, List<Path> classpath) throws IOException {
