@@ -63,7 +63,7 @@ public final class Validator {
         List<Trap> traps;
         try {
             traps = Trap.readAll(exercise);
-        } catch (YamlException | IOException e) {
+        } catch (YamlException | IOException e) { // the wiring check read them a moment ago
             return new ValidationReport(exercise.id(), List.of(new Check("traps", "every trap file is valid",
                     false, e.getMessage())));
         }
@@ -107,9 +107,8 @@ public final class Validator {
             GradeReport report = grader.grade(exercise, source.get(), listener);
             // As the platform does: a measurement the machine was too busy to decide is taken again.
             for (int retry = 1; retry < MAX_ATTEMPTS && report.verdict() == Verdict.INCONCLUSIVE; retry++) {
-                listener.progress(new ProgressEvent("validate", ProgressEvent.Phase.UPDATE,
-                        "measuring " + subject + " again: " + report.summary(), 0, null));
-                report = grader.grade(exercise, source.get(), listener);
+                report = grader.grade(exercise, source.get(), relabelled(subject,
+                        progress.grading(subject + " again (" + relabel(subject, report.summary()) + ")")));
             }
             if (report.verdict() == Verdict.ERROR) {
                 checks.add(new Check(subject, "can be graded", false, relabel(subject, report.summary())));
