@@ -1,6 +1,8 @@
 package dev.hotpath.grader;
 
 import dev.hotpath.grader.ValidationReport.Check;
+import dev.hotpath.grader.authoring.ExerciseCheck;
+import dev.hotpath.grader.authoring.Problem;
 import dev.hotpath.grader.exercise.Exercise;
 import dev.hotpath.grader.exercise.Metric;
 import dev.hotpath.grader.exercise.Trap;
@@ -22,10 +24,17 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Grades an exercise's starter, reference solution and traps through the real pipeline and checks
- * each comes out as the exercise promises. {@code mvn verify} runs it for every exercise.
+ * Checks an exercise's wiring ({@link ExerciseCheck}), then grades its starter, reference solution and
+ * traps through the real pipeline and checks each comes out as the exercise promises. {@code mvn
+ * verify} runs it for every exercise.
  */
 public final class Validator {
+
+    /** Where the progress of grading one subject ({@code starter}, {@code solution}, {@code trap NAME}) goes. */
+    @FunctionalInterface
+    public interface Progress {
+        ProgressListener grading(String subject);
+    }
 
     private final Grader grader;
 
@@ -34,31 +43,48 @@ public final class Validator {
     }
 
     public ValidationReport validate(Exercise exercise, ProgressListener listener) {
+        return validate(exercise, subject -> listener);
+    }
+
+    /** Stops after the wiring check when it finds problems: grading a miswired exercise only repeats them. */
+    public ValidationReport validate(Exercise exercise, Progress progress) {
         List<Check> checks = new ArrayList<>();
+        long start = System.nanoTime();
+        List<Problem> problems = ExerciseCheck.run(exercise.dir());
+        for (Problem problem : problems) {
+            checks.add(new Check(WIRING, "is consistent", false, problem.toString()));
+        }
+        if (!problems.isEmpty()) {
+            return new ValidationReport(exercise.id(), checks);
+        }
+        checks.add(new Check(WIRING, "is consistent", true, String.format(Locale.ROOT, "manifest, module line, lesson"
+                + " entry, copies, build, counters, benchmarks, traps' texts and test names checked in %.1f s",
+                (System.nanoTime() - start) / 1e9)));
         List<Trap> traps;
         try {
             traps = Trap.readAll(exercise);
-        } catch (YamlException | IOException e) {
+        } catch (YamlException | IOException e) { // the wiring check read them a moment ago
             return new ValidationReport(exercise.id(), List.of(new Check("traps", "every trap file is valid",
                     false, e.getMessage())));
         }
 
         Optional<GradeReport> starter = grade(exercise, () -> Submission.fromDirectory(exercise, exercise.starterDir()),
-                "starter", listener, checks);
+                "starter", progress, checks);
         starter.ifPresent(report -> {
             checks.add(new Check("starter", "passes every test", testsPassed(report), testSummary(report)));
             boolean slow = !report.performance().isEmpty() && report.performance().stream().noneMatch(MetricResult::passed);
-            checks.add(new Check("starter", "misses every performance threshold", slow, performanceSummary(exercise, report)));
+            checks.add(new Check("starter", "misses every performance threshold", slow,
+                    relabel("starter", performanceSummary(exercise, report))));
         });
 
-        grade(exercise, () -> Submission.fromDirectory(exercise, exercise.solutionDir()), "solution", listener, checks)
+        grade(exercise, () -> Submission.fromDirectory(exercise, exercise.solutionDir()), "solution", progress, checks)
                 .ifPresent(report ->
                 checks.add(new Check("solution", "passes (correct and fast)", report.verdict() == Verdict.PASS,
                         report.verdict() == Verdict.PASS ? performanceSummary(exercise, report)
-                                : report.summary() + " " + testSummary(report))));
+                                : relabel("solution", report.summary() + " " + testSummary(report)))));
 
         for (Trap trap : traps) {
-            grade(exercise, () -> trap.submission(exercise), "trap " + trap.name(), listener, checks)
+            grade(exercise, () -> trap.submission(exercise), "trap " + trap.name(), progress, checks)
                     .ifPresent(report -> checks.add(trapCheck(trap, report)));
         }
         return new ValidationReport(exercise.id(), checks);
@@ -69,22 +95,23 @@ public final class Validator {
         Submission get() throws InvalidSubmissionException;
     }
 
+    static final String WIRING = "wiring";
+
     /** Gradings of one subject at most, while the measurement stays inconclusive. */
     static final int MAX_ATTEMPTS = 3;
 
     private Optional<GradeReport> grade(Exercise exercise, SubmissionSource source, String subject,
-                                        ProgressListener listener, List<Check> checks) {
+                                        Progress progress, List<Check> checks) {
+        ProgressListener listener = relabelled(subject, progress.grading(subject));
         try {
-            listener.progress(new ProgressEvent("validate", ProgressEvent.Phase.UPDATE, "grading " + subject, 0, null));
             GradeReport report = grader.grade(exercise, source.get(), listener);
             // As the platform does: a measurement the machine was too busy to decide is taken again.
             for (int retry = 1; retry < MAX_ATTEMPTS && report.verdict() == Verdict.INCONCLUSIVE; retry++) {
-                listener.progress(new ProgressEvent("validate", ProgressEvent.Phase.UPDATE,
-                        "measuring " + subject + " again: " + report.summary(), 0, null));
-                report = grader.grade(exercise, source.get(), listener);
+                report = grader.grade(exercise, source.get(), relabelled(subject,
+                        progress.grading(subject + " again (" + relabel(subject, report.summary()) + ")")));
             }
             if (report.verdict() == Verdict.ERROR) {
-                checks.add(new Check(subject, "can be graded", false, report.summary()));
+                checks.add(new Check(subject, "can be graded", false, relabel(subject, report.summary())));
                 return Optional.empty();
             }
             return Optional.of(report);
@@ -92,6 +119,22 @@ public final class Validator {
             checks.add(new Check(subject, "exists", false, e.getMessage()));
             return Optional.empty();
         }
+    }
+
+    /**
+     * The pipeline speaks to a learner about "your code"; here the graded code is the starter, the
+     * solution or a trap, and a problem of the exercise is the author's to fix.
+     */
+    static String relabel(String subject, String text) {
+        String name = subject.startsWith("trap ") ? subject : "the " + subject;
+        return text.replace(" This is not a problem with your code.", "")
+                .replace("Your code", Character.toUpperCase(name.charAt(0)) + name.substring(1))
+                .replace("your code", name);
+    }
+
+    private static ProgressListener relabelled(String subject, ProgressListener listener) {
+        return event -> listener.progress(new ProgressEvent(event.stage(), event.phase(),
+                relabel(subject, event.message()), event.elapsedMillis(), event.result()));
     }
 
     private static Check trapCheck(Trap trap, GradeReport report) {
@@ -119,9 +162,10 @@ public final class Validator {
                 .filter(test -> test.status() != TestResult.Status.PASSED && test.status() != TestResult.Status.SKIPPED)
                 .map(test -> simpleName(test.className()) + "#" + test.method())
                 .collect(Collectors.joining(", "));
-        return new Check("trap " + trap.name(), trap.description(), problems.isEmpty(), problems.isEmpty()
+        String subject = "trap " + trap.name();
+        return new Check(subject, trap.description(), problems.isEmpty(), relabel(subject, problems.isEmpty()
                 ? "caught: " + (caughtBy.isEmpty() ? report.summary() : "failed " + caughtBy)
-                : String.join("; ", problems) + " (" + report.summary() + ")");
+                : String.join("; ", problems) + " (" + report.summary() + ")"));
     }
 
     private static boolean matches(TestResult test, String expected) {

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,16 +66,7 @@ record SubmissionFixtures(String name, String description, Exercise exercise, Su
     /** A copy of the exercise (build output included) whose exercise.yaml allows {@code allow} as well. */
     private static Path copyAllowing(Path exercise, List<String> allow, Path copy) throws IOException {
         Path target = copy.resolve(exercise.getFileName());
-        try (Stream<Path> paths = Files.walk(exercise)) {
-            for (Path path : paths.toList()) {
-                Path destination = target.resolve(exercise.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(path, destination, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        TestFiles.copyTree(exercise, target);
         Path manifest = target.resolve("exercise.yaml");
         String text = Files.readString(manifest);
         Files.writeString(manifest, text + "policy:\n  allow:\n" + allow.stream().map(entry -> "    - " + entry + "\n")

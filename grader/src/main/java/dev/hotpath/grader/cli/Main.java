@@ -5,6 +5,9 @@ import dev.hotpath.grader.Grader;
 import dev.hotpath.grader.ProgressListener;
 import dev.hotpath.grader.ValidationReport;
 import dev.hotpath.grader.Validator;
+import dev.hotpath.grader.authoring.ExerciseCheck;
+import dev.hotpath.grader.authoring.Problem;
+import dev.hotpath.grader.authoring.Scaffold;
 import dev.hotpath.grader.exercise.Exercise;
 import dev.hotpath.grader.pipeline.Sandbox;
 import dev.hotpath.grader.profile.FlameSvg;
@@ -26,14 +29,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** {@code java -jar grader.jar grade|profile|validate …}; exit code 0 = PASS, 1 = FAIL, 2 = ERROR, 64 = bad usage. */
+/** {@code java -jar grader.jar grade|profile|validate|new …}; exit code 0 = PASS, 1 = FAIL, 2 = ERROR, 64 = bad usage. */
 @Command(name = "grader", mixinStandardHelpOptions = true,
         description = "Grades Hotpath exercises: correctness against visible and hidden tests, then performance"
                 + " against the exercise's starter.",
-        subcommands = {Main.Grade.class, Main.Profile.class, Main.Validate.class})
+        subcommands = {Main.Grade.class, Main.Profile.class, Main.Validate.class, Main.New.class})
 public final class Main {
 
     static final int PASS = 0;
@@ -157,8 +162,8 @@ public final class Main {
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = "Check an exercise: the starter passes every test and misses every threshold, the reference"
-                    + " solution passes, every trap is caught.")
+            description = "Check an exercise: its wiring first (as --check), then the starter passes every test and"
+                    + " misses every threshold, the reference solution passes, every trap is caught.")
     static final class Validate implements Callable<Integer> {
 
         @Option(names = "--exercise", required = true, paramLabel = "DIR", description = "the exercise directory")
@@ -168,8 +173,24 @@ public final class Main {
                 description = "required, if-available (default) or off: whether graded code must run in the OS sandbox")
         String sandbox;
 
+        @Option(names = "--check", description = "check only the wiring, in seconds, without grading: manifest, module"
+                + " line, lesson entry, starter and solution copies, build freshness, counter and benchmark classes,"
+                + " traps' find texts, the tests traps and hints name")
+        boolean check;
+
         @Override
         public Integer call() {
+            if (check) {
+                long start = System.nanoTime();
+                List<Problem> problems = ExerciseCheck.run(exercise);
+                problems.forEach(System.out::println);
+                System.out.printf(Locale.ROOT, "%s: wiring of %s checked in %.1f s%s%n",
+                        problems.isEmpty() ? "VALID" : "INVALID (" + problems.size() + " problem"
+                                + (problems.size() == 1 ? "" : "s") + ")", exercise,
+                        (System.nanoTime() - start) / 1e9, problems.isEmpty()
+                                ? "; next: validate without --check grades the starter, the solution and every trap" : "");
+                return problems.isEmpty() ? PASS : FAIL;
+            }
             Exercise loaded = load(exercise);
             Sandbox.Mode mode = sandboxMode(sandbox);
             if (loaded == null || mode == null) {
@@ -178,10 +199,55 @@ public final class Main {
             ValidationReport report;
             try (Grader grader = grader(mode)) {
                 grader.unsandboxedReason().ifPresent(TerminalReport.notSandboxed(System.err));
-                report = new Validator(grader).validate(loaded, TerminalReport.progress(System.err));
+                report = new Validator(grader).validate(loaded, subject -> {
+                    System.err.println("Validating " + loaded.id() + ": grading " + subject);
+                    return TerminalReport.progress(System.err);
+                });
             }
             TerminalReport.print(report, System.out);
             return report.passed() ? PASS : FAIL;
+        }
+    }
+
+    @Command(name = "new", mixinStandardHelpOptions = true,
+            description = "Write a new, minimal exercise that passes validate --check once built: manifest, README,"
+                    + " starter, solution stub, visible and hidden tests, counter, benchmark, a trap, its <module> line"
+                    + " and its entry in the lesson. Replace the TODOs with the exercise's own content.")
+    static final class New implements Callable<Integer> {
+
+        @CommandLine.Parameters(paramLabel = "ID", description = "the exercise id: lower-case words joined by dashes")
+        String id;
+
+        @Option(names = "--lesson", required = true, paramLabel = "LESSON",
+                description = "the id of the lesson it belongs to (the id: in the lesson's front matter)")
+        String lesson;
+
+        @Option(names = "--class", required = true, paramLabel = "FQCN",
+                description = "the class the learner edits, fully qualified, e.g. dev.hotpath.concat.ReportBuilder")
+        String className;
+
+        @Option(names = "--repository", paramLabel = "DIR", defaultValue = ".",
+                description = "the repository root, holding exercises/ and lessons/ (default: the working directory)")
+        Path repository;
+
+        @Override
+        public Integer call() throws IOException {
+            Scaffold.Written written;
+            try {
+                written = Scaffold.create(repository, id, lesson, className);
+            } catch (Scaffold.RefusedException e) {
+                System.err.println("grader new: " + e.getMessage());
+                return USAGE;
+            }
+            System.out.println("Wrote exercise " + id + " (" + written.files().size() + " files):");
+            written.files().forEach(file -> System.out.println("  " + file));
+            System.out.println("Added it to " + String.join(" and ", written.edited()) + ".");
+            String dir = "exercises/" + id;
+            System.out.println("Next: replace the TODOs (docs/authoring-exercises.md), then");
+            System.out.println("  mvn -q package -DskipTests -pl " + dir);
+            System.out.println("  java -jar grader/target/grader.jar validate --check --exercise " + dir);
+            System.out.println("  java -jar grader/target/grader.jar validate --exercise " + dir);
+            return PASS;
         }
     }
 

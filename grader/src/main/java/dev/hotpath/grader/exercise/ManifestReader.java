@@ -19,7 +19,8 @@ public final class ManifestReader {
 
     public static final String FILE_NAME = "exercise.yaml";
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** Exercise and metric ids: lower-case words joined by dashes. */
+    public static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern CLASS_NAME = Pattern.compile("([a-zA-Z_$][\\w$]*\\.)+[a-zA-Z_$][\\w$]*");
     private static final Pattern ALLOW_ENTRY = Pattern.compile("[a-z][\\w$]*(\\.[\\w$]+)*(#[\\w$<>]+)?");
     private static final List<String> DIRECTIONS = List.of("lower", "higher");
@@ -198,7 +199,7 @@ public final class ManifestReader {
     }
 
     /** A path as people see it in messages: relative to the working directory when that is shorter. */
-    static String displayName(Path path) {
+    public static String displayName(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath();
         return absolute.startsWith(cwd) && !absolute.equals(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
