@@ -158,15 +158,12 @@ final class TerminalReport {
 
     /** The lines under a metric's row: for a metric that did not clear, how far it got and what it needed. */
     private static List<String> notes(MetricResult metric) {
-        if (metric.passed()) {
-            return List.of();
-        }
-        boolean lower = metric.direction().equals("lower");
-        double got = lower ? 1 / metric.ratio() : metric.ratio();
-        double needed = lower ? 1 / metric.threshold() : metric.threshold();
-        String verdict = metric.outcome() == MetricResult.Outcome.MISSED ? "short" : "undecided, the interval straddles the threshold";
-        return List.of(String.format(Locale.ROOT, "%s: %s× %s than the starter, needs %s× (%s)", metric.metric(),
-                Numbers.significant(got), lower ? "fewer" : "more", Numbers.significant(needed), verdict));
+        return switch (metric.outcome()) {
+            case CLEARED -> List.of();
+            case MISSED -> List.of(metric.metric() + ": " + Numbers.shortfall(metric) + " (short)");
+            case UNDECIDED -> List.of(metric.metric() + ": " + Numbers.shortfall(metric)
+                    + " (undecided, the interval straddles the threshold)");
+        };
     }
 
     static String profileCommand(String exercise) {
