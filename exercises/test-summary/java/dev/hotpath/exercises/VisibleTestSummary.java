@@ -46,8 +46,9 @@ public final class VisibleTestSummary implements TestExecutionListener {
     static String line(long passed, long failed, long skipped, String exercise) {
         String skips = skipped == 0 ? "" : ", " + skipped + " skipped";
         if (failed > 0) {
+            // surefire prints each failure with its message around this line
             return "hotpath: " + failed + " of " + (passed + failed) + " visible tests failed" + skips
-                    + " — fix them (details above), then run them again";
+                    + " — fix them and run them again; then grade: mvn -q verify -Pgrade -Dexercise=" + exercise;
         }
         return "hotpath: " + passed + " visible " + (passed == 1 ? "test" : "tests") + " passed" + skips
                 + " — next: mvn -q verify -Pgrade -Dexercise=" + exercise;
