@@ -1,4 +1,4 @@
-// The exercise page: CodeMirror on each editable file, Ctrl/Cmd-Enter submits, and "Reset to starter"
+// The exercise page: CodeMirror on each editable file, as tall as the viewport, Ctrl/Cmd-Enter submits, and "Reset to starter"
 // asks before throwing edits away. Without JavaScript the page still works with plain text areas.
 (function () {
   'use strict';
@@ -26,6 +26,14 @@
       extraKeys: {'Ctrl-Enter': submit, 'Cmd-Enter': submit}
     });
   });
+
+  // The editors fill their resizable boxes (platform.css); CodeMirror measures itself again when a box changes size.
+  if (window.ResizeObserver) {
+    const resized = new window.ResizeObserver(function () {
+      editors.forEach(function (editor) { editor.refresh(); });
+    });
+    form.querySelectorAll('.editor-file').forEach(function (box) { resized.observe(box); });
+  }
 
   // CodeMirror copies its text back into the text areas on submit; a second click must not submit twice.
   form.addEventListener('submit', function () {

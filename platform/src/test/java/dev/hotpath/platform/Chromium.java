@@ -1,6 +1,11 @@
 package dev.hotpath.platform;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -14,71 +19,94 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Headless Chromium for the browser tests: Debian's chromium and chromium-driver at fixed paths,
- * never Selenium Manager (it would download a browser, and the network is closed). Mandatory when
- * CI=true; elsewhere a test runs if both are installed and is skipped, saying so, if not.
+ * One headless Chromium per test class, for every browser test: register it with
+ * {@code @RegisterExtension static final Chromium chromium = new Chromium();}. It uses Debian's
+ * chromium and chromium-driver at fixed paths, never Selenium Manager (it would download a browser,
+ * and the network is closed). Mandatory when CI=true: the class fails without them; elsewhere each
+ * test is skipped, saying why. The browser starts before the class's own {@code @BeforeAll} methods
+ * (which can ask {@link #available()}), with its own profile, recording console messages, and quits
+ * after the class.
  */
-public final class Chromium {
+public final class Chromium implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     private static final Path BROWSER = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final String MISSING = "headless Chromium is needed: " + BROWSER + " and " + DRIVER
             + " (apt-get install -y chromium chromium-driver)";
+    /** Screenshots for people to look at after a run. */
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     /** We use no DevTools features; Debian's Chromium is often newer than the DevTools versions Selenium knows. */
     private static final Logger CDP_VERSION_WARNINGS = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
-    private Chromium() {
-    }
+    private Path profile;
+    private ChromeDriver browser;
 
-    /** For {@code @BeforeAll}: fails when CI=true and Chromium is missing; otherwise says whether to go on. */
-    public static boolean availableOrFailOnCi() {
-        if (installed()) {
-            return true;
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        if (!installed()) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("CI=true, and " + MISSING);
+            }
+            return; // each test reports itself skipped, with the reason
         }
-        if ("true".equals(System.getenv("CI"))) {
-            fail("CI=true, and " + MISSING);
+        profile = Files.createTempDirectory("hotpath-chromium-");
+        browser = start(profile);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        assumeTrue(available(), MISSING + "; this test is mandatory only when CI=true");
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (browser != null) {
+            browser.quit();
         }
-        return false; // each test reports itself skipped, with the reason
+        if (profile != null) {
+            try (Stream<Path> paths = Files.walk(profile)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
     }
 
-    /** For {@code @BeforeEach}: skips the test, with the reason, when Chromium is missing. */
-    public static void assumeInstalled() {
-        assumeTrue(installed(), MISSING + "; this test is mandatory only when CI=true");
+    /** Whether the browser runs; false only where Chromium is missing outside CI. */
+    public boolean available() {
+        return browser != null;
     }
 
-    /** A fresh browser with its own profile in {@code work}, recording console messages. */
-    public static ChromeDriver start(Path work) throws IOException {
-        CDP_VERSION_WARNINGS.setLevel(Level.OFF);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BROWSER.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + Files.createDirectories(work.resolve("chromium-profile")), "--window-size=1280,900");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(driver, options);
+    public ChromeDriver browser() {
+        return browser;
+    }
+
+    public WebDriverWait await(Duration timeout) {
+        return new WebDriverWait(browser, timeout);
+    }
+
+    /** Writes what the browser shows to target/screenshots/{@code name}. */
+    public void screenshot(String name) throws IOException {
+        Files.write(Files.createDirectories(SCREENSHOTS).resolve(name), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     /**
      * Signs up through the platform's form at {@code signupUrl}, then logs in on the page it leads to,
      * as a learner would; returns once the header shows {@code name}.
      */
-    public static void signUpAndLogIn(ChromeDriver browser, String signupUrl, String email, String name) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    public void signUpAndLogIn(String signupUrl, String email, String name) {
+        WebDriverWait wait = await(Duration.ofSeconds(10));
         browser.get(signupUrl);
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("name")).sendKeys(name);
@@ -92,11 +120,28 @@ public final class Chromium {
     }
 
     /** Console errors and uncaught exceptions since the last call. */
-    public static List<String> severeConsoleEntries(ChromeDriver browser) {
+    public List<String> severeConsoleEntries() {
         return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::toString)
                 .toList();
+    }
+
+    private static ChromeDriver start(Path profile) throws IOException {
+        CDP_VERSION_WARNINGS.setLevel(Level.OFF);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BROWSER.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1280,900");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(driver, options);
     }
 
     private static boolean installed() {

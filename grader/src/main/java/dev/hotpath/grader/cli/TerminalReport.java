@@ -15,6 +15,7 @@ import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.report.TestResult;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 
 /** Renders grading progress and reports for people at a terminal. */
@@ -55,9 +56,20 @@ final class TerminalReport {
         return event.result() == null ? "" : event.result().status().name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The report for a learner, most useful first: the verdict and its reason; then what fell short
+     * (compile errors, failing tests with their messages, or metrics that missed, each with what it
+     * needed); passing tests only as a count. When the tests pass, performance comes before them.
+     * A missed metric points to the {@code profile} command. The stages' details close the report.
+     */
     static void print(GradeReport report, PrintStream out) {
         out.println();
-        out.println("Exercise " + report.exercise() + (report.sandboxed() ? "" : " (not sandboxed)"));
+        out.printf(Locale.ROOT, "%s — %s%n", report.verdict(), report.summary());
+        out.printf(Locale.ROOT, "  %s, graded in %.1f s%s%n", report.exercise(), report.totalMillis() / 1000.0,
+                report.sandboxed() ? "" : " (not sandboxed)");
+        if (!report.hint().isEmpty()) {
+            out.println("  Hint: " + report.hint());
+        }
         if (!report.compileErrors().isEmpty()) {
             out.println();
             out.println("Compile errors:");
@@ -65,41 +77,13 @@ final class TerminalReport {
                 out.println("  " + error);
             }
         }
-        if (!report.tests().isEmpty()) {
-            out.println();
-            out.println("Tests:");
-            for (TestResult test : report.tests()) {
-                out.printf(Locale.ROOT, "  %-9s %s%s%n", test.status(), test.hidden() ? "[hidden] " : "", test.name());
-                if (!test.message().isEmpty()) {
-                    for (String line : test.message().split("\n")) {
-                        out.println("            " + line);
-                    }
-                }
-            }
-        }
-        if (!report.performance().isEmpty()) {
-            out.println();
-            out.println("Performance (your code vs the starter, measured in turns in the same run):");
-            out.printf(Locale.ROOT, "  %-18s %14s %14s %22s %10s%n", "metric", "starter", "yours", "ratio [95% interval]",
-                    "needs");
-            for (MetricResult metric : report.performance()) {
-                out.printf(Locale.ROOT, "  %-18s %14s %14s %22s %3s %6s  %s%n", metric.metric(),
-                        number(metric.starter()), number(metric.submission()), Numbers.ratio(metric),
-                        metric.direction().equals("lower") ? "≤" : "≥", Numbers.significant(metric.threshold()) + "×",
-                        switch (metric.outcome()) {
-                            case CLEARED -> "pass";
-                            case MISSED -> "FAIL";
-                            case UNDECIDED -> "undecided";
-                        });
-            }
-            out.println("  units: " + report.performance().stream()
-                    .map(metric -> metric.metric() + " in " + metric.unit()).reduce((a, b) -> a + ", " + b).orElse(""));
-            if (report.measurement() != null) {
-                MeasurementConditions m = report.measurement();
-                out.printf(Locale.ROOT, "  measured with seed %d: %d pairs of %d ms slices after %d warm-up slices;"
-                                + " load %.2f → %.2f, starter varied %.1f%%%n", m.seed(), m.pairs(), m.sliceMillis(),
-                        m.warmupSlices(), m.loadBefore(), m.loadAfter(), 100 * m.starterVariation());
-            }
+        List<TestResult> failing = report.tests().stream().filter(test -> failed(test.status())).toList();
+        if (failing.isEmpty()) {
+            printPerformance(report, out);
+            printTests(report, failing, out);
+        } else {
+            printTests(report, failing, out);
+            printPerformance(report, out);
         }
         if (!report.output().isBlank()) {
             out.println();
@@ -109,14 +93,89 @@ final class TerminalReport {
         out.println();
         out.println("Stages:");
         for (StageResult stage : report.stages()) {
-            out.printf(Locale.ROOT, "  %-12s %-8s %6.1f s  %s%n", stage.name(), stage.status().name().toLowerCase(Locale.ROOT),
+            out.printf(Locale.ROOT, "  %-12s %-12s %6.1f s  %s%n", stage.name(), stage.status().name().toLowerCase(Locale.ROOT),
                     stage.millis() / 1000.0, stage.message());
         }
-        out.println();
-        out.printf(Locale.ROOT, "%s in %.1f s: %s%n", report.verdict(), report.totalMillis() / 1000.0, report.summary());
-        if (!report.hint().isEmpty()) {
-            out.println("Hint: " + report.hint());
+    }
+
+    /** Failing tests in full, with their messages; the rest as counts. */
+    private static void printTests(GradeReport report, List<TestResult> failing, PrintStream out) {
+        if (report.tests().isEmpty()) {
+            return;
         }
+        long passed = report.tests().stream().filter(test -> test.status() == TestResult.Status.PASSED).count();
+        long skipped = report.tests().stream().filter(test -> test.status() == TestResult.Status.SKIPPED).count();
+        out.println();
+        if (failing.isEmpty()) {
+            out.println(count(passed, "test") + " passed" + (skipped == 0 ? "" : ", " + skipped + " skipped") + ".");
+            return;
+        }
+        out.println("Tests that did not pass (" + failing.size() + " of " + (passed + failing.size()) + "):");
+        for (TestResult test : failing) {
+            out.printf(Locale.ROOT, "  %-9s %s%s%n", test.status(), test.hidden() ? "[hidden] " : "", test.name());
+            if (!test.message().isEmpty()) {
+                for (String line : test.message().split("\n")) {
+                    out.println("            " + line);
+                }
+            }
+        }
+        out.println("  and " + count(passed, "test") + " passed" + (skipped == 0 ? "" : ", " + skipped + " skipped") + ".");
+    }
+
+    private static void printPerformance(GradeReport report, PrintStream out) {
+        if (report.performance().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Performance (your code vs the starter, measured in turns in the same run):");
+        out.printf(Locale.ROOT, "  %-18s %14s %14s %22s %10s%n", "metric", "starter", "yours", "ratio [95% interval]",
+                "needs");
+        for (MetricResult metric : report.performance()) {
+            out.printf(Locale.ROOT, "  %-18s %14s %14s %22s %3s %6s  %s%n", metric.metric(),
+                    number(metric.starter()), number(metric.submission()), Numbers.ratio(metric),
+                    metric.direction().equals("lower") ? "≤" : "≥", Numbers.significant(metric.threshold()) + "×",
+                    switch (metric.outcome()) {
+                        case CLEARED -> "pass";
+                        case MISSED -> "FAIL";
+                        case UNDECIDED -> "undecided";
+                    });
+            // One line under each metric that did not clear: the place for why it fell short.
+            notes(metric).forEach(note -> out.println("      " + note));
+        }
+        out.println("  units: " + report.performance().stream()
+                .map(metric -> metric.metric() + " in " + metric.unit()).reduce((a, b) -> a + ", " + b).orElse(""));
+        if (report.measurement() != null) {
+            MeasurementConditions m = report.measurement();
+            out.printf(Locale.ROOT, "  measured with seed %d: %d pairs of %d ms slices after %d warm-up slices;"
+                            + " load %.2f → %.2f, starter varied %.1f%%%n", m.seed(), m.pairs(), m.sliceMillis(),
+                    m.warmupSlices(), m.loadBefore(), m.loadAfter(), 100 * m.starterVariation());
+        }
+        if (report.performance().stream().anyMatch(metric -> metric.outcome() == MetricResult.Outcome.MISSED)) {
+            out.println("  Find the bottleneck in a profile, yours beside the starter's (from the repository root):");
+            out.println("    " + profileCommand(report.exercise()));
+        }
+    }
+
+    /** The lines under a metric's row: for a metric that did not clear, how far it got and what it needed. */
+    private static List<String> notes(MetricResult metric) {
+        return switch (metric.outcome()) {
+            case CLEARED -> List.of();
+            case MISSED -> List.of(metric.metric() + ": " + Numbers.shortfall(metric) + " (short)");
+            case UNDECIDED -> List.of(metric.metric() + ": " + Numbers.shortfall(metric)
+                    + " (undecided, the interval straddles the threshold)");
+        };
+    }
+
+    static String profileCommand(String exercise) {
+        return "java -jar grader/target/grader.jar profile --exercise exercises/" + exercise;
+    }
+
+    private static boolean failed(TestResult.Status status) {
+        return status != TestResult.Status.PASSED && status != TestResult.Status.SKIPPED;
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     static void print(ValidationReport report, PrintStream out) {
@@ -129,7 +188,6 @@ final class TerminalReport {
         out.println(report.passed() ? "VALID" : "INVALID");
     }
 
-    /** Counts in full with separators; measured rates to three significant digits. */
     /** The terminal's share of a profile: per view, how much was recorded and which frames moved most. */
     static void print(ProfileComparison profile, PrintStream out) {
         for (ProfileView view : ProfileView.values()) {
@@ -142,6 +200,7 @@ final class TerminalReport {
         }
     }
 
+    /** Counts in full with separators; measured rates to three significant digits. */
     private static String number(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15
                 ? String.format(Locale.ROOT, "%,d", (long) value)

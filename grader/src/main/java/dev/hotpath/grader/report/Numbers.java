@@ -25,4 +25,14 @@ public final class Numbers {
         return metric.ratioLow() == metric.ratioHigh() ? ratio
                 : ratio + " [" + significant(metric.ratioLow()) + "–" + significant(metric.ratioHigh()) + "]";
     }
+
+    /**
+     * How far a metric got against what it needed, both as times better than the starter, e.g.
+     * {@code 1.5× fewer than the starter, needs 2.5×} for a lower-is-better metric.
+     */
+    public static String shortfall(MetricResult metric) {
+        boolean lower = metric.direction().equals("lower");
+        return significant(lower ? 1 / metric.ratio() : metric.ratio()) + "× " + (lower ? "fewer" : "more")
+                + " than the starter, needs " + significant(lower ? 1 / metric.threshold() : metric.threshold()) + "×";
+    }
 }

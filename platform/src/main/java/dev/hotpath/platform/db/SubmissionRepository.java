@@ -142,6 +142,17 @@ public final class SubmissionRepository {
                 row -> row.getString("report_json"), id);
     }
 
+    /**
+     * How long the latest gradings of an exercise took, newest first, in milliseconds: from a worker taking
+     * the submission to its verdict (attempts that ended in a verdict; queueing and re-measurements apart).
+     */
+    public List<Long> recentGradingMillis(String exerciseId, int limit) {
+        return sql.list("SELECT a.started_at, a.ended_at FROM grading_attempts a JOIN submissions s ON s.id = a.submission_id"
+                        + " WHERE s.exercise_id = ? AND a.outcome = 'VERDICT' ORDER BY a.ended_at DESC FETCH FIRST " + limit
+                        + " ROWS ONLY",
+                row -> Duration.between(row.getInstant("started_at"), row.getInstant("ended_at")).toMillis(), exerciseId);
+    }
+
     /** A learner's submissions for one exercise, newest first. */
     public List<SubmissionStatus> history(long userId, String exerciseId) {
         return sql.list("SELECT " + STATUS_COLUMNS + " FROM submissions WHERE user_id = ? AND exercise_id = ?"

@@ -6,6 +6,7 @@ import dev.hotpath.platform.db.SubmissionRepository;
 import dev.hotpath.platform.render.CoursePages;
 import dev.hotpath.platform.render.MarkdownRenderer;
 import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +47,7 @@ final class CourseHandlers {
 
     void lesson(Context ctx) {
         Lesson lesson = course.lesson(ctx.pathParam("lesson")).orElseThrow(() ->
-                HttpProblem.notFound("There is no lesson \"" + ctx.pathParam("lesson") + "\"."));
+                new NotFoundResponse("There is no lesson \"" + ctx.pathParam("lesson") + "\"."));
         Map<String, Object> model = model(ctx);
         model.put("lesson", lesson);
         model.put("body", lessonBodies.get(lesson.id()));
@@ -58,7 +59,7 @@ final class CourseHandlers {
     /** The images lessons show, e.g. {@code /course-files/img/cache-keys.svg}: only files a page refers to. */
     void file(Context ctx) {
         String path = ctx.pathParam("path");
-        Path file = course.file(path).orElseThrow(() -> HttpProblem.notFound("There is no course file " + path + "."));
+        Path file = course.file(path).orElseThrow(() -> new NotFoundResponse("There is no course file " + path + "."));
         try {
             ctx.contentType(path.endsWith(".svg") ? "image/svg+xml" : Files.probeContentType(file))
                     .header("Cache-Control", "public, max-age=300")

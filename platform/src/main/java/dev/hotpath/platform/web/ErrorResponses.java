@@ -2,6 +2,7 @@ package dev.hotpath.platform.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 
 import java.util.Map;
 import java.util.logging.Level;
@@ -9,11 +10,17 @@ import java.util.logging.Logger;
 
 /**
  * Turns every failure into a clear answer: a page for people, {@code {"error": "..."}} for API clients
- * ({@code /api/...}). Unexpected exceptions are logged and answered with a 500 that exposes nothing.
+ * ({@code /api/...}). Handlers refuse a request by throwing one of Javalin's {@link HttpResponseException}s
+ * ({@code NotFoundResponse}, ...) with the sentence the person sees. Unexpected exceptions are logged and
+ * answered with a 500 that exposes nothing.
  */
 final class ErrorResponses {
 
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
+
+    /** The API's error body. */
+    record ApiError(String error) {
+    }
 
     private final Pages pages;
 
@@ -21,19 +28,9 @@ final class ErrorResponses {
         this.pages = pages;
     }
 
-    void problem(HttpProblem problem, Context ctx) {
-        respond(ctx, problem.status(), problem.getMessage());
-    }
-
-    /** Javalin's own refusals: no such route, wrong method, a body too large. */
-    void javalin(HttpResponseException e, Context ctx) {
-        String message = switch (e.getStatus()) {
-            case 404 -> "There is no page at " + ctx.path() + ".";
-            case 405 -> ctx.method() + " is not allowed on " + ctx.path() + ".";
-            case 413 -> "The request is too large.";
-            default -> e.getMessage();
-        };
-        respond(ctx, e.getStatus(), message);
+    /** A handler's refusal, or Javalin's own (no such route, wrong method, a body too large), said plainly. */
+    void refused(HttpResponseException e, Context ctx) {
+        respond(ctx, e.getStatus(), ownWords(e, ctx));
     }
 
     void unexpected(Exception e, Context ctx) {
@@ -41,10 +38,24 @@ final class ErrorResponses {
         respond(ctx, 500, "Something went wrong on our side; it has been logged. Try again in a moment.");
     }
 
+    /** Javalin's own refusals carry its terse default text ("Not Found"); ours carry a sentence already. */
+    private static String ownWords(HttpResponseException e, Context ctx) {
+        HttpStatus status = HttpStatus.forStatus(e.getStatus());
+        if (!status.getMessage().equals(e.getMessage()) && !e.getMessage().startsWith("Endpoint ")) {
+            return e.getMessage();
+        }
+        return switch (e.getStatus()) {
+            case 404 -> "There is no page at " + ctx.path() + ".";
+            case 405 -> ctx.method() + " is not allowed on " + ctx.path() + ".";
+            case 413 -> "The request is too large.";
+            default -> e.getMessage();
+        };
+    }
+
     private void respond(Context ctx, int status, String message) {
         ctx.status(status);
         if (isApi(ctx)) {
-            ctx.contentType("application/json").result(ApiJson.write(Map.of("error", message)));
+            ctx.json(new ApiError(message));
         } else {
             pages.render(ctx, "web/error", Map.of("status", status, "message", message));
         }

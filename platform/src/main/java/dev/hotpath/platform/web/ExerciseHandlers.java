@@ -8,6 +8,7 @@ import dev.hotpath.platform.grading.SubmissionRefusedException;
 import dev.hotpath.platform.grading.SubmissionStatus;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,13 +110,15 @@ final class ExerciseHandlers {
         model.put("recent", recent.subList(0, Math.min(RECENT_SUBMISSIONS, recent.size())));
         model.put("submissionCount", recent.size());
         model.put("error", error);
+        model.put("gradingTime", GradingTimes.of(submissions.recentGradingMillis(entry.exercise().id(),
+                GradingTimes.RECENT)).sentence());
         ctx.status(status);
         pages.render(ctx, "web/exercise", model);
     }
 
     private ExerciseCatalog.Entry entry(Context ctx) {
         String id = ctx.pathParam("exercise");
-        return catalog.find(id).orElseThrow(() -> HttpProblem.notFound("There is no exercise \"" + id + "\"."));
+        return catalog.find(id).orElseThrow(() -> new NotFoundResponse("There is no exercise \"" + id + "\"."));
     }
 
     private static Map<String, String> submittedFiles(Context ctx) {

@@ -55,6 +55,11 @@ public final class Format {
         return Numbers.ratio(metric);
     }
 
+    /** How far a metric that fell short got, against what it needed: {@code 1.5× fewer than the starter, needs 2.5×}. */
+    public String shortfall(MetricResult metric) {
+        return Numbers.shortfall(metric);
+    }
+
     public String percent(double fraction) {
         return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
     }

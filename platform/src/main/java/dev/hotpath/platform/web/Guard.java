@@ -2,8 +2,10 @@ package dev.hotpath.platform.web;
 
 import dev.hotpath.platform.auth.SignedIn;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.UnauthorizedResponse;
 import io.javalin.security.RouteRole;
 
 import java.util.Optional;
@@ -37,7 +39,7 @@ final class Guard {
                 return;
             }
             if (access == Access.INSTRUCTOR && !signedIn.get().user().isInstructor()) {
-                throw HttpProblem.forbidden("This page is for instructors.");
+                throw new ForbiddenResponse("This page is for instructors.");
             }
         }
         if (ctx.method() == HandlerType.POST) {
@@ -48,7 +50,7 @@ final class Guard {
     /** A page sends the visitor to log in and come back; the API answers 401. */
     private void refuseSignedOut(Context ctx) {
         if (ErrorResponses.isApi(ctx) || (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD)) {
-            throw new HttpProblem(401, "Log in first: this needs a signed-in account.");
+            throw new UnauthorizedResponse("Log in first: this needs a signed-in account.");
         }
         String back = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
         ctx.redirect(links.login(back), HttpStatus.SEE_OTHER);

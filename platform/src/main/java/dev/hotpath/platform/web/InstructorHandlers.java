@@ -9,6 +9,7 @@ import dev.hotpath.platform.grading.ExerciseCatalog;
 import dev.hotpath.platform.grading.ExerciseValidations;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +74,7 @@ final class InstructorHandlers {
 
     void learner(Context ctx) {
         long id = ctx.pathParamAsClass("learner", Long.class).getOrDefault(-1L);
-        User learner = users.findById(id).orElseThrow(() -> HttpProblem.notFound("There is no learner " + ctx.pathParam("learner") + "."));
+        User learner = users.findById(id).orElseThrow(() -> new NotFoundResponse("There is no learner " + ctx.pathParam("learner") + "."));
         Map<String, Object> model = new HashMap<>();
         model.put("learner", learner);
         model.put("submissions", submissions.byLearner(learner.id()));
@@ -128,6 +129,6 @@ final class InstructorHandlers {
 
     private ExerciseCatalog.Entry entry(Context ctx) {
         String id = ctx.pathParam("exercise");
-        return catalog.find(id).orElseThrow(() -> HttpProblem.notFound("There is no exercise \"" + id + "\"."));
+        return catalog.find(id).orElseThrow(() -> new NotFoundResponse("There is no exercise \"" + id + "\"."));
     }
 }

@@ -2,6 +2,7 @@ package dev.hotpath.platform.web;
 
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.StageResult;
+import dev.hotpath.grader.report.Verdict;
 import dev.hotpath.platform.grading.QueuedGradingService;
 import dev.hotpath.platform.grading.SubmissionState;
 import dev.hotpath.platform.grading.SubmissionStatus;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * A submission's way through grading as the result page lists it: queued → compiling → policy →
- * tests → performance → verdict, each done, current, waiting, failed or skipped. The page renders
+ * tests → performance → verdict, each done, current, waiting, failed, inconclusive or skipped; the
+ * verdict step is done only for a PASS. The page renders
  * it and the event stream sends it, so the browser only applies what the server decided.
  */
 final class ProgressView {
@@ -65,8 +67,20 @@ final class ProgressView {
                     : report.stages().stream().filter(s -> s.name().equals(stage)).findFirst().orElse(null);
             steps.add(result == null ? step(stage, "skipped", "not run") : step(stage, stateOf(result), result.message()));
         }
-        steps.add(step("verdict", "done", status.verdict() == null ? "" : status.verdict().name()));
+        steps.add(step("verdict", verdictState(status.verdict()), status.verdict() == null ? "" : status.verdict().name()));
         return steps;
+    }
+
+    /** ✓ only for a pass: a FAIL or ERROR is marked failed, an INCONCLUSIVE measurement undecided. */
+    private static String verdictState(Verdict verdict) {
+        if (verdict == null) {
+            return "skipped";
+        }
+        return switch (verdict) {
+            case PASS -> "done";
+            case FAIL, ERROR -> "failed";
+            case INCONCLUSIVE -> "inconclusive";
+        };
     }
 
     /** An inconclusive measurement is being repeated: the learner sees that, and why. */

@@ -60,8 +60,7 @@ final class Routes {
         get(routes, "/instructor/exercise-status", handlers.instructor()::exerciseStatus, Access.INSTRUCTOR);
         routes.post("/instructor/exercise-status/{exercise}/validate", handlers.instructor()::validate, Access.INSTRUCTOR);
 
-        routes.exception(HttpProblem.class, handlers.errors()::problem);
-        routes.exception(HttpResponseException.class, handlers.errors()::javalin);
+        routes.exception(HttpResponseException.class, handlers.errors()::refused);
         routes.exception(Exception.class, handlers.errors()::unexpected);
     }
 

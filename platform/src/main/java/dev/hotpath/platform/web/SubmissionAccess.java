@@ -4,6 +4,7 @@ import dev.hotpath.platform.auth.User;
 import dev.hotpath.platform.db.SubmissionRepository;
 import dev.hotpath.platform.grading.SubmissionStatus;
 import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
 
 /**
  * The one place that decides who may see a submission: its author and instructors. To anyone else
@@ -25,7 +26,7 @@ final class SubmissionAccess {
         User user = session.user(ctx);
         return submissions.find(id)
                 .filter(submission -> submission.userId() == user.id() || user.isInstructor())
-                .orElseThrow(() -> HttpProblem.notFound("There is no submission " + id + " of yours."));
+                .orElseThrow(() -> new NotFoundResponse("There is no submission " + id + " of yours."));
     }
 
     private static long id(Context ctx) {
@@ -33,7 +34,7 @@ final class SubmissionAccess {
         try {
             return Long.parseLong(raw);
         } catch (NumberFormatException e) {
-            throw HttpProblem.notFound("\"" + raw + "\" is not a submission number.");
+            throw new NotFoundResponse("\"" + raw + "\" is not a submission number.");
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.hotpath.grader.profile.ProfileJson;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.ReportJson;
+import dev.hotpath.grader.report.TestResult;
 import dev.hotpath.platform.db.ProfileRepository;
 import dev.hotpath.platform.db.SubmissionRepository;
 import dev.hotpath.platform.db.UserRepository;
@@ -14,11 +15,12 @@ import dev.hotpath.platform.grading.SubmissionStatus;
 import dev.hotpath.platform.grading.Subscription;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.NotAcceptableResponse;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +63,13 @@ final class SubmissionHandlers {
                 .orElse(submission.exerciseId()));
         model.put("steps", steps(submission, report));
         model.put("report", report);
+        List<TestResult> tests = report == null ? List.of() : report.tests();
+        List<TestResult> failing = tests.stream()
+                .filter(test -> test.status() != TestResult.Status.PASSED && test.status() != TestResult.Status.SKIPPED).toList();
+        model.put("failingTests", failing);
+        model.put("passedTests", tests.stream().filter(test -> test.status() == TestResult.Status.PASSED).toList());
+        model.put("skippedTests", tests.stream().filter(test -> test.status() == TestResult.Status.SKIPPED).count());
+        model.put("testsPass", failing.isEmpty());
         model.put("chart", report == null || report.performance().isEmpty() ? null : PerformanceChart.of(report.performance()));
         // null: no profiles (not profiled); "": profiles to show; otherwise why there are none
         model.put("profileProblem", profiles.problem(submission.id()).orElse(null));
@@ -74,10 +83,10 @@ final class SubmissionHandlers {
     void profile(Context ctx) {
         SubmissionStatus submission = access.visible(ctx);
         ProfileRepository.Stored stored = profiles.find(submission.id(), submission.exerciseId())
-                .orElseThrow(() -> HttpProblem.notFound("Submission " + submission.id() + " has no profiles."));
+                .orElseThrow(() -> new NotFoundResponse("Submission " + submission.id() + " has no profiles."));
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType("application/json").result(ProfileJson.write(stored.comparison().orElseThrow(() ->
-                HttpProblem.notFound("Submission " + submission.id() + " has no profiles: " + stored.problem() + "."))));
+                new NotFoundResponse("Submission " + submission.id() + " has no profiles: " + stored.problem() + "."))));
     }
 
     /** {@code event: progress} with the steps on every change; the last one has {@code "done": true}. */
@@ -86,7 +95,7 @@ final class SubmissionHandlers {
         String accept = ctx.header("Accept");
         if (accept == null || !accept.contains(EVENT_STREAM)) {
             // Javalin would answer an empty 200; say instead what this address serves.
-            throw new HttpProblem(406, "This address is an event stream: request it with Accept: " + EVENT_STREAM
+            throw new NotAcceptableResponse("This address is an event stream: request it with Accept: " + EVENT_STREAM
                     + ", as a browser's EventSource does.");
         }
         if (ctx.method() == HandlerType.HEAD) {
@@ -106,19 +115,20 @@ final class SubmissionHandlers {
         }
     }
 
+    /** One {@code progress} event of the stream (docs/api.md). */
+    record ProgressUpdate(long id, String state, boolean done, String verdict, List<ProgressView.Step> steps) {
+    }
+
     private void send(SseClient client, SubmissionStatus status) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("id", status.id());
-        event.put("state", status.state().name());
-        event.put("done", status.done());
-        event.put("verdict", status.verdict() == null ? null : status.verdict().name());
-        event.put("steps", steps(status, status.done() ? report(status).orElse(null) : null));
+        ProgressUpdate update = new ProgressUpdate(status.id(), status.state().name(), status.done(),
+                status.verdict() == null ? null : status.verdict().name(),
+                steps(status, status.done() ? report(status).orElse(null) : null));
         // Grading threads and the request thread may both send: one event at a time on the stream.
         synchronized (client) {
             if (client.terminated()) {
                 return;
             }
-            client.sendEvent("progress", ApiJson.write(event));
+            client.sendEvent("progress", update);
             if (status.done()) {
                 client.close();
             }

@@ -3,6 +3,7 @@ package dev.hotpath.platform.web;
 import dev.hotpath.grader.profile.ProfileHtml;
 import dev.hotpath.platform.render.CourseAssets;
 import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ final class WebAssets {
     void serve(Context ctx) {
         Asset asset = assets.get(ctx.pathParam("name"));
         if (asset == null) {
-            throw HttpProblem.notFound("There is no asset called " + ctx.pathParam("name") + ".");
+            throw new NotFoundResponse("There is no asset called " + ctx.pathParam("name") + ".");
         }
         ctx.header("ETag", asset.etag());
         ctx.header("Cache-Control", "public, max-age=300, must-revalidate");

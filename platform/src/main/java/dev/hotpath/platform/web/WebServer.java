@@ -11,7 +11,9 @@ import dev.hotpath.platform.db.UserRepository;
 import dev.hotpath.platform.grading.ExerciseCatalog;
 import dev.hotpath.platform.grading.ExerciseValidations;
 import dev.hotpath.platform.grading.GradingService;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
 
 /** The platform's HTTP server: Javalin with the platform's {@link Routes}. */
 public final class WebServer implements AutoCloseable {
@@ -34,6 +36,8 @@ public final class WebServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            // ctx.json and the event stream write records with Jackson; no virtual threads for streaming.
+            config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
             Routes.register(config.routes, handlers);
         });
     }

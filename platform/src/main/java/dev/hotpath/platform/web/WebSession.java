@@ -5,8 +5,10 @@ import dev.hotpath.platform.auth.Sessions;
 import dev.hotpath.platform.auth.SignedIn;
 import dev.hotpath.platform.auth.Tokens;
 import dev.hotpath.platform.auth.User;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
+import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.SameSite;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -66,7 +68,7 @@ final class WebSession {
     }
 
     /**
-     * @throws HttpProblem 400 when the request carries a cookie of ours twice: one of them was planted
+     * @throws BadRequestResponse when the request carries a cookie of ours twice: one of them was planted
      *                     (a browser sends one per name for this host and path), and which one is the
      *                     visitor's own cannot be told. Both are cleared; the visitor logs in again.
      */
@@ -80,7 +82,7 @@ final class WebSession {
                 if (proxies.isSecureOrigin(ctx)) {
                     setCookie(ctx, name, "", 0);
                 }
-                throw HttpProblem.badRequest("Your browser sent two Hotpath session cookies, so another page may have"
+                throw new BadRequestResponse("Your browser sent two Hotpath session cookies, so another page may have"
                         + " planted one. Both were cleared: log in again.");
             }
         }
@@ -123,11 +125,11 @@ final class WebSession {
         return formTokens.token(preSession);
     }
 
-    /** @throws HttpProblem 403 unless the request comes from our own pages (or no browser) with this session's CSRF token */
+    /** @throws ForbiddenResponse unless the request comes from our own pages (or no browser) with this session's CSRF token */
     void checkCsrf(Context ctx) {
         String fetchSite = ctx.header("Sec-Fetch-Site");
         if (fetchSite != null && FOREIGN_ORIGINS.contains(fetchSite)) {
-            throw HttpProblem.forbidden("This request was refused because it came from another web page"
+            throw new ForbiddenResponse("This request was refused because it came from another web page"
                     + " (" + fetchSite + "), not from this site's own pages.");
         }
         String given = ctx.header(CSRF_HEADER);
@@ -139,7 +141,7 @@ final class WebSession {
                 ? Tokens.same(signedIn.get().csrfToken(), given)
                 : formTokens.matches(ctx.cookie(FORM_COOKIE), given);
         if (!valid) {
-            throw HttpProblem.forbidden("This request was refused because it did not carry this page's security token"
+            throw new ForbiddenResponse("This request was refused because it did not carry this page's security token"
                     + " (CSRF protection). Reload the page and try again.");
         }
     }
@@ -150,12 +152,12 @@ final class WebSession {
     }
 
     /**
-     * @throws HttpProblem 400 on plain HTTP to a host that is not loopback: the browser would drop our
+     * @throws BadRequestResponse on plain HTTP to a host that is not loopback: the browser would drop our
      *                     Secure cookies, and signing in would fail without a word
      */
     private void requireSecureOrigin(Context ctx) {
         if (!proxies.isSecureOrigin(ctx)) {
-            throw HttpProblem.badRequest("Signing in needs HTTPS: this page was reached over plain HTTP, where"
+            throw new BadRequestResponse("Signing in needs HTTPS: this page was reached over plain HTTP, where"
                     + " browsers refuse secure session cookies. Open it with https:// (the operator puts an HTTPS proxy"
                     + " in front and starts the platform with --trusted-proxy), or on this machine as http://localhost.");
         }

@@ -4,10 +4,9 @@ import dev.hotpath.platform.Chromium;
 import dev.hotpath.platform.TestCourse;
 import dev.hotpath.platform.course.Course;
 import dev.hotpath.platform.course.Lesson;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -26,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CourseSiteBrowserTest {
 
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
+
     @TempDir
     static Path work;
 
@@ -33,25 +35,13 @@ class CourseSiteBrowserTest {
     private static ChromeDriver browser;
 
     @BeforeAll
-    static void openBrowser() throws Exception {
-        if (!Chromium.availableOrFailOnCi()) {
+    static void writeSite() throws Exception {
+        if (!chromium.available()) {
             return;
         }
         course = TestCourse.load();
         new CourseSite().write(course, work.resolve("site"));
-        browser = Chromium.start(work);
-    }
-
-    @BeforeEach
-    void needsChromium() {
-        Chromium.assumeInstalled();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        browser = chromium.browser();
     }
 
     @Test
@@ -139,6 +129,6 @@ class CourseSiteBrowserTest {
     }
 
     private static List<String> severeConsoleEntries() {
-        return Chromium.severeConsoleEntries(browser);
+        return chromium.severeConsoleEntries();
     }
 }

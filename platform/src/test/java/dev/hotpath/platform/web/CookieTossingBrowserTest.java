@@ -8,10 +8,8 @@ import dev.hotpath.platform.TestPlatform;
 import dev.hotpath.platform.WebClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,7 +19,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -38,35 +35,28 @@ class CookieTossingBrowserTest {
     @RegisterExtension
     static final ScriptedPlatform platform = new ScriptedPlatform();
 
-    @TempDir
-    static Path work;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
+
     private static ChromeDriver browser;
     private static HttpServer attackerSite;
     private static WebClient attacker;
 
     @BeforeAll
     static void start() throws Exception {
-        if (!Chromium.availableOrFailOnCi()) {
+        if (!chromium.available()) {
             return;
         }
+        browser = chromium.browser();
         attacker = platform.client().signUp("mallory@example.org", "Mallory");
         attackerSite = HttpServer.create(new InetSocketAddress(0), 0);
         attackerSite.createContext("/toss", CookieTossingBrowserTest::toss);
         attackerSite.createContext("/login-csrf", CookieTossingBrowserTest::loginCsrf);
         attackerSite.start();
-        browser = Chromium.start(work);
-    }
-
-    @BeforeEach
-    void needsChromium() {
-        Chromium.assumeInstalled();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (attackerSite != null) {
             attackerSite.stop(0);
         }
@@ -75,7 +65,7 @@ class CookieTossingBrowserTest {
     @Test
     void aSessionCookiePlantedFromAnotherPortDoesNotCaptureTheVictimsSubmission() {
         browser.manage().deleteAllCookies();
-        Chromium.signUpAndLogIn(browser, platform.url("/signup"), "victim@example.org", "Victim");
+        chromium.signUpAndLogIn(platform.url("/signup"), "victim@example.org", "Victim");
 
         browser.get(attackerUrl("/toss"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cute cats");
@@ -142,6 +132,6 @@ class CookieTossingBrowserTest {
     }
 
     private static WebDriverWait await() {
-        return new WebDriverWait(browser, Duration.ofSeconds(10));
+        return chromium.await(Duration.ofSeconds(10));
     }
 }

@@ -112,4 +112,17 @@ class CourseRoutesTest {
         assertThat(api.statusCode()).isEqualTo(404);
         assertThat(WebClient.json(api).get("error").asText()).isEqualTo("There is no page at /api/nothing.");
     }
+
+    @Test
+    void javalinsOwnRefusalsAndTheHandlersAreSaidInSentences() {
+        HttpResponse<String> wrongMethod = platform.client().request("DELETE", "/api/session");
+        assertThat(wrongMethod.statusCode()).as("Javalin answers a wrong method as no such route").isEqualTo(404);
+        assertThat(WebClient.json(wrongMethod).get("error").asText()).isEqualTo("There is no page at /api/session.");
+
+        HttpResponse<String> noSubmission = platform.client().signUp("nosy@example.org", "Nosy").get("/api/submissions/999");
+        assertThat(noSubmission.statusCode()).isEqualTo(404);
+        assertThat(noSubmission.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/json"));
+        assertThat(WebClient.json(noSubmission).get("error").asText()).isEqualTo("There is no submission 999 of yours.");
+    }
 }

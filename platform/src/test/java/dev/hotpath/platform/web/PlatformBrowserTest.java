@@ -4,22 +4,20 @@ import dev.hotpath.platform.Chromium;
 import dev.hotpath.platform.TestPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -39,6 +37,9 @@ class PlatformBrowserTest {
     private static final Duration GRADING = Duration.ofSeconds(240);
     private static final String RENDER = "dev.hotpath.cachekey.origin.Origin.render";
 
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
+
     @TempDir
     static Path work;
     private static TestPlatform platform;
@@ -47,23 +48,15 @@ class PlatformBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        if (!Chromium.availableOrFailOnCi()) {
+        if (!chromium.available()) {
             return;
         }
         platform = TestPlatform.real(work.resolve("data"));
-        browser = Chromium.start(work);
-    }
-
-    @BeforeEach
-    void needsChromium() {
-        Chromium.assumeInstalled();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (platform != null) {
             platform.close();
         }
@@ -72,7 +65,7 @@ class PlatformBrowserTest {
     @Test
     @Order(1)
     void aLearnerSignsUpReadsALessonSubmitsTheExerciseAndSeesItPass() throws Exception {
-        Chromium.signUpAndLogIn(browser, platform.url("/signup"), "learner@example.org", "Lea");
+        chromium.signUpAndLogIn(platform.url("/signup"), "learner@example.org", "Lea");
 
         browser.findElement(By.cssSelector(".lesson-card a[href='/lessons/remove-repeated-work']")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Remove repeated work first");
@@ -99,9 +92,9 @@ class PlatformBrowserTest {
 
         assertThat(browser.findElement(By.cssSelector("section.verdict h2")).getText()).isEqualTo("PASS");
         assertThat(browser.findElements(By.cssSelector("#progress li.done"))).hasSize(6);
-        assertThat(browser.findElements(By.cssSelector("table.tests tr.test-passed"))).hasSizeGreaterThan(10);
+        assertThat(browser.findElements(By.cssSelector("details.passed-tests li.test-passed"))).hasSizeGreaterThan(10);
         assertThat(browser.findElements(By.cssSelector("svg.performance-chart rect.bar-passed"))).hasSize(2);
-        assertThat(Chromium.severeConsoleEntries(browser)).isEmpty();
+        assertThat(chromium.severeConsoleEntries()).isEmpty();
         screenshot("submission-pass.png");
 
         browser.findElement(By.linkText("Back to the editor")).click();
@@ -139,7 +132,7 @@ class PlatformBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".profile-tab[aria-selected='true']")).getText()).isEqualTo("Waiting");
         assertThat(browser.findElements(By.cssSelector("figure.flame"))).hasSize(2);
         assertThat(browser.findElement(By.cssSelector(".profile-description")).getText()).startsWith("Where threads wait");
-        assertThat(Chromium.severeConsoleEntries(browser)).isEmpty();
+        assertThat(chromium.severeConsoleEntries()).isEmpty();
     }
 
     @Test
@@ -147,7 +140,7 @@ class PlatformBrowserTest {
     void theInstructorDashboardCountsThePass() throws Exception {
         browser.findElement(By.cssSelector(".site-nav button.link-button")).click();
         await(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.linkText("Sign up")));
-        Chromium.signUpAndLogIn(browser, platform.url("/signup"), TestPlatform.INSTRUCTOR, "Teacher");
+        chromium.signUpAndLogIn(platform.url("/signup"), TestPlatform.INSTRUCTOR, "Teacher");
 
         browser.findElement(By.linkText("Instructor")).click();
         WebElement row = browser.findElement(By.cssSelector("tr[data-exercise='cache-key-explosion']"));
@@ -160,15 +153,14 @@ class PlatformBrowserTest {
         browser.findElement(By.linkText("Lea")).click();
         browser.findElement(By.cssSelector("tbody tr a")).click();
         assertThat(browser.findElement(By.cssSelector(".submission-meta")).getText()).contains("by Lea (learner@example.org)");
-        assertThat(Chromium.severeConsoleEntries(browser)).isEmpty();
+        assertThat(chromium.severeConsoleEntries()).isEmpty();
     }
 
     private static WebDriverWait await(Duration timeout) {
-        return new WebDriverWait(browser, timeout);
+        return chromium.await(timeout);
     }
 
     private static void screenshot(String name) throws Exception {
-        Path folder = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(folder.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+        chromium.screenshot(name);
     }
 }

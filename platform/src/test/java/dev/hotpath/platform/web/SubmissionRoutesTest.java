@@ -47,8 +47,11 @@ class SubmissionRoutesTest {
         assertThat(page.select("section.verdict-pass h2").text()).isEqualTo("PASS");
         assertThat(page.select("section.verdict-pass .verdict-summary").text())
                 .isEqualTo("All tests pass and every metric cleared its threshold.");
-        assertThat(page.select("table.tests tbody tr")).hasSize(2);
-        assertThat(page.select("table.tests .badge-hidden")).hasSize(1);
+        assertThat(page.select("table.tests")).as("passing tests are not a table").isEmpty();
+        assertThat(page.select("details.passed-tests summary").text()).isEqualTo("2 tests passed");
+        assertThat(page.select("details.passed-tests li.test-passed")).hasSize(2);
+        assertThat(page.select("details.passed-tests .badge-hidden")).hasSize(1);
+        assertThat(page.select("tr.metric-note")).as("every metric cleared").isEmpty();
         assertThat(page.select("table.performance tbody tr").eachText()).containsExactly(
                 "origin-calls Origin renders 30,000 calls 4,000 calls 0.133× ≤ 0.4× passed",
                 "throughput Requests per second 1,000 requests/s 7,000 requests/s 7× [6.2–7.9] ≥ 2.4× passed");
@@ -59,7 +62,7 @@ class SubmissionRoutesTest {
         // Only the timing metric has an interval: one whisker (a bar and two caps), none for the exact counter.
         assertThat(page.select("svg.performance-chart g.chart-interval")).hasSize(1);
         assertThat(page.select("svg.performance-chart g.chart-interval line")).hasSize(3);
-        assertThat(page.select("section.hint")).isEmpty();
+        assertThat(page.select(".hint")).isEmpty();
     }
 
     @Test
@@ -75,7 +78,7 @@ class SubmissionRoutesTest {
         assertThat(page.select("main script, main img")).isEmpty();
         assertThat(page.select("tr.test-failed .test-message").text()).isEqualTo(ScriptedGrader.HOSTILE);
         assertThat(page.select("pre.output").text()).isEqualTo("printed " + ScriptedGrader.HOSTILE);
-        assertThat(page.select("section.hint p").text()).isEqualTo("Read the origin's URL rules again.");
+        assertThat(page.select("section.verdict .hint").text()).isEqualTo("Hint: Read the origin's URL rules again.");
         assertThat(page.select("#progress li[data-step=tests]").attr("class")).isEqualTo("failed");
         assertThat(page.select("#progress li[data-step=performance]").attr("class")).isEqualTo("skipped");
         assertThat(page.select(".site-user").text()).isEqualTo("<script>alert('name')</script>");
