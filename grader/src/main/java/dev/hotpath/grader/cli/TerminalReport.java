@@ -85,12 +85,13 @@ final class TerminalReport {
             for (MetricResult metric : report.performance()) {
                 out.printf(Locale.ROOT, "  %-18s %14s %14s %22s %3s %6s  %s%n", metric.metric(),
                         number(metric.starter()), number(metric.submission()), Numbers.ratio(metric),
-                        metric.direction().equals("lower") ? "≤" : "≥", Numbers.significant(metric.threshold()) + "×",
+                        metric.direction().symbol(), Numbers.significant(metric.threshold()) + "×",
                         switch (metric.outcome()) {
                             case CLEARED -> "pass";
                             case MISSED -> "FAIL";
                             case UNDECIDED -> "undecided";
                         });
+                metric.diagnostic().ifPresent(line -> out.println("  " + " ".repeat(18) + " ↳ " + line));
             }
             out.println("  units: " + report.performance().stream()
                     .map(metric -> metric.metric() + " in " + metric.unit()).reduce((a, b) -> a + ", " + b).orElse(""));
@@ -109,7 +110,7 @@ final class TerminalReport {
         out.println();
         out.println("Stages:");
         for (StageResult stage : report.stages()) {
-            out.printf(Locale.ROOT, "  %-12s %-8s %6.1f s  %s%n", stage.name(), stage.status().name().toLowerCase(Locale.ROOT),
+            out.printf(Locale.ROOT, "  %-12s %-8s %6.1f s  %s%n", stage.stage().id(), stage.status().name().toLowerCase(Locale.ROOT),
                     stage.millis() / 1000.0, stage.message());
         }
         out.println();

@@ -2,6 +2,7 @@ package dev.hotpath.grader.report;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Collection;
 
 /** Numbers as people read them in reports: three significant digits, no trailing zeros. */
 public final class Numbers {
@@ -17,6 +18,20 @@ public final class Numbers {
             return String.valueOf(value);
         }
         return new BigDecimal(value).round(THREE_DIGITS).stripTrailingZeros().toPlainString();
+    }
+
+    /** The median of some values; NaN for none. */
+    public static double median(Collection<? extends Number> values) {
+        return medianOfSorted(values.stream().mapToDouble(Number::doubleValue).sorted().toArray());
+    }
+
+    /** The median of values already in ascending order; NaN for none. */
+    public static double medianOfSorted(double[] sorted) {
+        int n = sorted.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** A metric's ratio with its interval, e.g. {@code 5.9× [5.3–6.6]}; a counter's exact ratio alone. */

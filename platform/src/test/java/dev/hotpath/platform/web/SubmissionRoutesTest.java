@@ -89,6 +89,20 @@ class SubmissionRoutesTest {
     }
 
     @Test
+    void aMetricThatFellShortSaysWhyUnderItsRowEscaped() {
+        WebClient learner = platform.client().signUp("short@example.org", "Short");
+        long id = learner.submit(ScriptedGrader.marker(Outcome.FAIL_PERFORMANCE));
+        learner.awaitVerdict(id, Duration.ofSeconds(10));
+
+        HttpResponse<String> response = learner.get("/submissions/" + id);
+        assertThat(response.body()).doesNotContain("<script>alert").doesNotContain("<img src=x");
+        Document page = org.jsoup.Jsoup.parse(response.body());
+        assertThat(page.select("table.performance .metric-diagnostic").eachText()).containsExactly(
+                "Yours: your cache made 19,804 different keys for 3,837 different pages " + ScriptedGrader.HOSTILE);
+        assertThat(page.select("table.performance tbody tr").get(1).select(".metric-diagnostic")).isEmpty();
+    }
+
+    @Test
     void aLearnerCannotReachAnotherLearnersSubmissionOnAnyRoute() {
         WebClient author = platform.client().signUp("author@example.org", "Author");
         long id = author.submit("// mine");
