@@ -52,15 +52,15 @@ public final class ChildChannel {
     }
 
     /**
-     * The parent's next command line; a parent that stopped following this child closes standard input
+     * The parent's next command; a parent that stopped following this child closes standard input
      * instead, and the child ends quietly.
      */
-    public String awaitCommand() throws IOException {
+    public MeasureCommand awaitCommand() throws IOException {
         String line = parent.readLine();
         if (line == null) {
             halt();
         }
-        return line;
+        return MeasureCommand.valueOf(line);
     }
 
     /** Sends one event: a {@link ChildEvent} frame, in base64 so that it fits on one line after the token. */

@@ -65,7 +65,7 @@ public final class MeasureMain {
 
     private static MeasureCommand await(ChildChannel channel) {
         try {
-            return MeasureCommand.valueOf(channel.awaitCommand());
+            return channel.awaitCommand();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -90,23 +90,19 @@ final class PerformanceStage {
         Measurement settings = manifest.measurement();
         List<Metric> counters = manifest.metrics().stream().filter(m -> m.kind() == Metric.Kind.COUNTER).toList();
         List<Metric> benchmarks = manifest.metrics().stream().filter(m -> m.kind() == Metric.Kind.BENCHMARK).toList();
-        List<MeasurePlan.Benchmark> methods = benchmarks.stream()
-                .map(m -> new MeasurePlan.Benchmark(m.name(), m.target())).toList();
-        // Diagnostics explain the submission's counts; the starter's are the exercise's to know.
-        MeasurePlan starterPlan = new MeasurePlan(settings.warmupSlices(), settings.maxSlices(), settings.sliceMillis(),
-                counters.stream().map(m -> new MeasurePlan.Counter(m.name(), m.target(), Optional.empty())).toList(),
-                methods);
-        MeasurePlan submissionPlan = new MeasurePlan(settings.warmupSlices(), settings.maxSlices(),
-                settings.sliceMillis(),
+        // Both sides run the diagnostics, though only the submission's is reported: the two JVMs then do
+        // the same work before their benchmark slices, and a diagnostic the exercise got wrong fails on
+        // the starter, as the exercise's error rather than the learner's.
+        MeasurePlan plan = new MeasurePlan(settings.warmupSlices(), settings.maxSlices(), settings.sliceMillis(),
                 counters.stream().map(m -> new MeasurePlan.Counter(m.name(), m.target(), m.diagnostic())).toList(),
-                methods);
+                benchmarks.stream().map(m -> new MeasurePlan.Benchmark(m.name(), m.target())).toList());
         double loadBefore = loadAverage();
 
         Side starter = null;
         Side submission = null;
         try {
-            starter = launch("the starter", exercise, exercise.starterClasses(), starterPlan, workDir, children, seed);
-            submission = launch("your code", exercise, submissionClasses, submissionPlan, workDir, children, seed);
+            starter = launch("the starter", exercise, exercise.starterClasses(), plan, workDir, children, seed);
+            submission = launch("your code", exercise, submissionClasses, plan, workDir, children, seed);
             Side[] both = {starter, submission};
             for (Metric counter : counters) {
                 progress.accept("counting " + counter.name());

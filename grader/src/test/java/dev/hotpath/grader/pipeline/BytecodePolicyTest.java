@@ -56,16 +56,8 @@ class BytecodePolicyTest {
     @Test
     void aCallThroughObjectIsJudgedByTheReceiversType() {
         // toString() declared on Object is harmless; on a Thread it tells the thread's name.
-        byte[] onThread = classWith("(Ljava/lang/Thread;)Ljava/lang/String;", method -> {
-            method.visitVarInsn(Opcodes.ALOAD, 0);
-            method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Object", "toString", "()Ljava/lang/String;", false);
-            method.visitInsn(Opcodes.ARETURN);
-        });
-        byte[] onList = classWith("(Ljava/util/ArrayList;)Ljava/lang/String;", method -> {
-            method.visitVarInsn(Opcodes.ALOAD, 0);
-            method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Object", "toString", "()Ljava/lang/String;", false);
-            method.visitInsn(Opcodes.ARETURN);
-        });
+        byte[] onThread = objectToStringOf("Ljava/lang/Thread;");
+        byte[] onList = objectToStringOf("Ljava/util/ArrayList;");
 
         assertThat(policy(List.of()).check(onThread)).singleElement().satisfies(violation -> {
             assertThat(violation.use()).isEqualTo("calls toString on a java.lang.Thread (through java.lang.Object)");
@@ -163,6 +155,15 @@ class BytecodePolicyTest {
 
         assertThat(policy(List.of()).check(writer.toByteArray())).extracting(BytecodePolicy.Violation::use)
                 .containsExactly("has the non-final static field calls");
+    }
+
+    /** {@code static String run(T value) { return ((Object) value).toString(); }} for a parameter of type T. */
+    private static byte[] objectToStringOf(String parameter) {
+        return classWith("(" + parameter + ")Ljava/lang/String;", method -> {
+            method.visitVarInsn(Opcodes.ALOAD, 0);
+            method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Object", "toString", "()Ljava/lang/String;", false);
+            method.visitInsn(Opcodes.ARETURN);
+        });
     }
 
     private static BytecodePolicy policy(List<String> allow) {
