@@ -1,9 +1,6 @@
 package dev.hotpath.grader.pipeline;
 
 import dev.hotpath.grader.child.ChildEvent;
-import java.util.Base64;
-import java.util.Optional;
-
 import dev.hotpath.grader.report.TestResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +10,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
