@@ -14,8 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * Runs inside the compile JVM: compiles a submission with javac, away from the grader's memory and
- * time, and sends its errors and class files on the channel. Arguments: the directory holding the
- * sources, the class path to compile against, then the sources' paths relative to that directory.
+ * time, and sends its errors and class files on the channel. Arguments: a {@link CompilePlan}.
  * Class files are written to the child's scratch directory first, which caps their total size.
  */
 public final class CompileMain {
@@ -36,13 +35,13 @@ public final class CompileMain {
             return;
         }
         try {
-            Path sources = Path.of(args[0]);
+            CompilePlan plan = CompilePlan.parse(args);
             Map<String, String> files = new LinkedHashMap<>();
-            for (int i = 2; i < args.length; i++) {
-                files.put(args[i], Files.readString(sources.resolve(args[i]), StandardCharsets.UTF_8));
+            for (String file : plan.files()) {
+                files.put(file, Files.readString(plan.sources().resolve(file), StandardCharsets.UTF_8));
             }
             Path output = Files.createTempDirectory("classes");
-            List<CompileError> errors = Javac.compile(files, List.of(Path.of(args[1])), output);
+            List<CompileError> errors = Javac.compile(files, List.of(plan.classpath()), output);
             for (CompileError error : errors) {
                 channel.send(new ChildEvent.CompileErrorFound(error.file(), error.line(), error.column(),
                         error.message()));

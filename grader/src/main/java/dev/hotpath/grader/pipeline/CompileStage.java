@@ -2,6 +2,7 @@ package dev.hotpath.grader.pipeline;
 
 import dev.hotpath.grader.child.ChildEvent;
 import dev.hotpath.grader.child.CompileMain;
+import dev.hotpath.grader.child.CompilePlan;
 import dev.hotpath.grader.report.CompileError;
 import dev.hotpath.grader.report.Stage;
 import dev.hotpath.grader.report.StageResult;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -54,7 +56,7 @@ final class CompileStage {
     static ChildJvm.Launched launch(PreparedExercise exercise, Submission submission, Path sources, ChildJvm children)
             throws GradingException {
         try {
-            List<String> args = new ArrayList<>(List.of(sources.toString(), exercise.classes().support().toString()));
+            List<String> files = new ArrayList<>();
             for (Map.Entry<String, String> file : submission.files().entrySet()) {
                 Path target = sources.resolve(file.getKey()).normalize();
                 if (!target.startsWith(sources)) {
@@ -62,11 +64,12 @@ final class CompileStage {
                 }
                 Files.createDirectories(target.getParent());
                 Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
-                args.add(file.getKey());
+                files.add(file.getKey());
             }
             Workspace.share(sources);
             ChildJvm.Spec spec = new ChildJvm.Spec(List.of(sources, exercise.classes().support()),
-                    JvmOptions.forCompiler(), HEAP_MEGABYTES, CompileMain.class.getName(), args, sources);
+                    JvmOptions.forCompiler(), HEAP_MEGABYTES, CompileMain.class.getName(),
+                    new CompilePlan(sources, exercise.classes().support(), files).toArgs(), sources);
             return children.launch(spec, TIME_LIMIT);
         } catch (IOException e) {
             throw new GradingException("could not start the compiler: " + e.getMessage(), e);
@@ -86,9 +89,9 @@ final class CompileStage {
         List<CompileError> errors = recorder.errors;
         boolean apiMissing = false;
         String message;
-        String failure = failure(recorder, outcome);
-        if (failure != null) {
-            errors = List.of(new CompileError("", 0, 0, failure));
+        Optional<String> failure = failure(recorder, outcome);
+        if (failure.isPresent()) {
+            errors = List.of(new CompileError("", 0, 0, failure.get()));
             message = "the compiler gave up on this code";
         } else if (!errors.isEmpty()) {
             message = errors.size() == 1 ? "1 compile error" : errors.size() + " compile errors";
@@ -103,29 +106,30 @@ final class CompileStage {
         return new Result(new StageResult(Stage.COMPILE, status, millis, message), errors, apiMissing);
     }
 
-    /** What the learner is told when javac did not finish, or null when it did. */
-    private static String failure(Recorder recorder, ChildJvm.Outcome outcome) throws GradingException {
+    /** What the learner is told when javac did not finish; empty when it did. */
+    private static Optional<String> failure(Recorder recorder, ChildJvm.Outcome outcome) throws GradingException {
         if (outcome.stop().filter(stop -> stop.cause() == ChildJvm.StopCause.WALL_LIMIT).isPresent()) {
-            return "compiling took longer than " + TIME_LIMIT.toSeconds() + " s; simplify the code (very large"
-                    + " constant expressions or deeply nested code make the compiler slow)";
+            return Optional.of("compiling took longer than " + TIME_LIMIT.toSeconds() + " s; simplify the code (very"
+                    + " large constant expressions or deeply nested code make the compiler slow)");
         }
-        String kind = recorder.crash == null ? "" : recorder.crash;
+        String kind = recorder.crash.orElse("");
         if (kind.contains("OutOfMemoryError") || (!recorder.done && outcome.output().contains("OutOfMemoryError"))) {
-            return "compiling needed more than the compiler's " + HEAP_MEGABYTES + " MB of memory; simplify the code"
-                    + " (very large constant expressions, such as long strings built from constants, use a lot)";
+            return Optional.of("compiling needed more than the compiler's " + HEAP_MEGABYTES + " MB of memory; simplify"
+                    + " the code (very large constant expressions, such as long strings built from constants, use a lot)");
         }
         if (kind.equals(StackOverflowError.class.getName())) {
-            return "the compiler ran out of stack on this code; an expression or statement is nested too deeply";
+            return Optional.of("the compiler ran out of stack on this code; an expression or statement is nested too"
+                    + " deeply");
         }
         if (!kind.isEmpty()) {
-            return "the compiler failed on this code (" + kind + "); simplify it";
+            return Optional.of("the compiler failed on this code (" + kind + "); simplify it");
         }
         if (outcome.stopped() || !recorder.done) {
             // The compiler is the grader's own code: a child that did not finish is the grader's problem.
             throw new GradingException("the compiler did not finish (" + (outcome.stopped() ? outcome.stopReason()
                     : "exit code " + outcome.exitCode()) + "): " + outcome.output().strip(), null);
         }
-        return null;
+        return Optional.empty();
     }
 
     /** Collects the compile JVM's errors and class files. */
@@ -134,7 +138,7 @@ final class CompileStage {
         private final List<CompileError> errors = new ArrayList<>();
         private final Map<String, ByteArrayOutputStream> classes = new LinkedHashMap<>();
         private boolean done;
-        private String crash;
+        private Optional<String> crash = Optional.empty();
 
         @Override
         public void onEvent(ChildEvent event) throws ChannelViolation {
@@ -149,7 +153,7 @@ final class CompileStage {
                 }
                 classes.computeIfAbsent(part.name(), key -> new ByteArrayOutputStream()).writeBytes(part.data());
             } else if (event instanceof ChildEvent.Crashed crashed) {
-                crash = crashed.message();
+                crash = Optional.of(crashed.message());
             } else if (event instanceof ChildEvent.Done) {
                 done = true;
             } else {

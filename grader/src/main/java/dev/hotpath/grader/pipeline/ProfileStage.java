@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
@@ -111,8 +112,8 @@ final class ProfileStage {
         if (outcome.stopped()) {
             throw new ProfileException("the profiling run was stopped because " + outcome.stopReason());
         }
-        if (recorder.crash != null) {
-            throw new ProfileException("the profiling run failed: " + recorder.crash);
+        if (recorder.crash.isPresent()) {
+            throw new ProfileException("the profiling run failed: " + recorder.crash.get());
         }
         if (!recorder.done) {
             throw new ProfileException("the profiling JVM exited (exit code " + outcome.exitCode() + ") before it finished"
@@ -161,7 +162,7 @@ final class ProfileStage {
 
         private final ByteArrayOutputStream recording = new ByteArrayOutputStream();
         private boolean done;
-        private String crash;
+        private Optional<String> crash = Optional.empty();
 
         @Override
         public void onEvent(ChildEvent event) throws ChannelViolation {
@@ -178,7 +179,7 @@ final class ProfileStage {
             } else if (event instanceof ChildEvent.Done) {
                 done = true;
             } else if (event instanceof ChildEvent.Crashed crashed) {
-                crash = crashed.message();
+                crash = Optional.of(crashed.message());
             } else {
                 throw new ChannelViolation("it sent an unknown event: " + event.getClass().getSimpleName());
             }

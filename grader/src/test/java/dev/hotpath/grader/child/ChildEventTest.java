@@ -2,6 +2,7 @@ package dev.hotpath.grader.child;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -108,8 +109,11 @@ class ChildEventTest {
                         new MeasurePlan.Counter("bytes", "x.probe.BytesProbe", Optional.empty())),
                 List.of(new MeasurePlan.Benchmark("throughput", "x.B.serve")));
         ProfilePlan profile = new ProfilePlan(1, 5, 200, List.of("x.B.serve", "x.B.other"));
+        CompilePlan compile = new CompilePlan(Path.of("/work/sources"), Path.of("/work/support"),
+                List.of("src/main/java/x/A.java", "src/main/java/x/B.java"));
 
         assertThat(MeasurePlan.parse(measure.toArgs().toArray(String[]::new))).isEqualTo(measure);
         assertThat(ProfilePlan.parse(profile.toArgs().toArray(String[]::new))).isEqualTo(profile);
+        assertThat(CompilePlan.parse(compile.toArgs().toArray(String[]::new))).isEqualTo(compile);
     }
 }
