@@ -54,7 +54,7 @@ public class TrapDetection {
         for (String expected : trap.failingTests()) {
             boolean failed = report.tests().stream().anyMatch(test ->
                     (test.className().substring(test.className().lastIndexOf('.') + 1) + "#" + test.method()).equals(expected)
-                            && test.status() != TestResult.Status.PASSED && test.status() != TestResult.Status.SKIPPED);
+                            && test.status().failed());
             if (!failed) {
                 return false;
             }

@@ -4,6 +4,7 @@ import dev.hotpath.grader.exercise.Exercise;
 import dev.hotpath.grader.pipeline.GradingException;
 import dev.hotpath.grader.pipeline.GradingPipeline;
 import dev.hotpath.grader.pipeline.Sandbox;
+import dev.hotpath.grader.pipeline.SandboxUnavailableException;
 import dev.hotpath.grader.profile.ProfileComparison;
 import dev.hotpath.grader.profile.ProfileException;
 import dev.hotpath.grader.report.GradeReport;
@@ -33,7 +34,8 @@ public final class Grader implements AutoCloseable {
     /**
      * @param parent where the grader makes its work directory
      * @param mode   whether grading requires the OS sandbox (see docs/security.md)
-     * @throws IllegalStateException if the sandbox is required but unavailable, or the work directory fails
+     * @throws SandboxUnavailableException if the sandbox is required but unavailable
+     * @throws IllegalStateException if the work directory fails
      */
     public Grader(Path parent, Sandbox.Mode mode) {
         try {

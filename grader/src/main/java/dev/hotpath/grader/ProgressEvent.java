@@ -5,7 +5,7 @@ import dev.hotpath.grader.report.StageResult;
 /**
  * One step of grading.
  *
- * @param stage         the stage's name: {@code compile}, {@code tests}, {@code performance}
+ * @param stage         a {@link dev.hotpath.grader.report.Stage#id()}, or {@code validate} for validation's own steps
  * @param phase         started, a progress update within the stage, or finished
  * @param message       for people, e.g. "starter, fork 2 of 2"
  * @param elapsedMillis time since grading started

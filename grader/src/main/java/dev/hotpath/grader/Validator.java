@@ -9,6 +9,7 @@ import dev.hotpath.grader.exercise.Trap;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.MetricResult;
 import dev.hotpath.grader.report.Numbers;
+import dev.hotpath.grader.report.Stage;
 import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.report.TestResult;
 import dev.hotpath.grader.report.Verdict;
@@ -159,7 +160,7 @@ public final class Validator {
             }
         }
         String caughtBy = report.tests().stream()
-                .filter(test -> test.status() != TestResult.Status.PASSED && test.status() != TestResult.Status.SKIPPED)
+                .filter(test -> test.status().failed())
                 .map(test -> simpleName(test.className()) + "#" + test.method())
                 .collect(Collectors.joining(", "));
         String subject = "trap " + trap.name();
@@ -177,16 +178,16 @@ public final class Validator {
     }
 
     private static boolean testsPassed(GradeReport report) {
-        return report.stages().stream().anyMatch(stage -> stage.name().equals("tests")
+        return report.stages().stream().anyMatch(stage -> stage.stage() == Stage.TESTS
                 && stage.status() == StageResult.Status.PASSED);
     }
 
     private static String testSummary(GradeReport report) {
         List<String> failing = report.tests().stream()
-                .filter(test -> test.status() != TestResult.Status.PASSED && test.status() != TestResult.Status.SKIPPED)
+                .filter(test -> test.status().failed())
                 .map(test -> test.name() + ": " + test.status() + " " + test.message())
                 .toList();
-        String tests = report.stages().stream().filter(stage -> stage.name().equals("tests"))
+        String tests = report.stages().stream().filter(stage -> stage.stage() == Stage.TESTS)
                 .map(StageResult::message).findFirst().orElse("tests did not run");
         return failing.isEmpty() ? tests : tests + " — " + String.join("; ", failing);
     }
@@ -203,7 +204,7 @@ public final class Validator {
             return String.format(Locale.ROOT, "%s: starter %s, submission %s %s, ratio %s (needs %s %s; "
                             + "%s× the required shift)", result.metric(), Numbers.significant(result.starter()),
                     Numbers.significant(result.submission()), result.unit(), Numbers.ratio(result),
-                    result.direction().equals("lower") ? "≤" : "≥", Numbers.significant(result.threshold()),
+                    result.direction().symbol(), Numbers.significant(result.threshold()),
                     Numbers.significant(margin));
         }).collect(Collectors.joining("; "));
     }

@@ -3,6 +3,7 @@ package dev.hotpath.grader;
 import dev.hotpath.grader.pipeline.Sandbox;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.ReportJson;
+import dev.hotpath.grader.report.Stage;
 import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.report.TestResult;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +24,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class GradingFixturesTest {
 
-    private static final java.util.List<String> CORRECTNESS_STAGES = java.util.List.of("compile", "policy", "tests");
+    private static final java.util.List<Stage> CORRECTNESS_STAGES = java.util.List.of(Stage.COMPILE, Stage.POLICY, Stage.TESTS);
 
     private static Grader grader;
 
@@ -56,7 +57,7 @@ class GradingFixturesTest {
 
                     if (fixture.correctnessOnly()) {
                         assertThat(report.stages()).as(ReportJson.write(report))
-                                .filteredOn(stage -> CORRECTNESS_STAGES.contains(stage.name()))
+                                .filteredOn(stage -> CORRECTNESS_STAGES.contains(stage.stage()))
                                 .extracting(StageResult::status).hasSize(CORRECTNESS_STAGES.size())
                                 .containsOnly(StageResult.Status.PASSED);
                     } else {

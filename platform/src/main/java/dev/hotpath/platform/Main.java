@@ -1,5 +1,6 @@
 package dev.hotpath.platform;
 
+import dev.hotpath.grader.pipeline.SandboxUnavailableException;
 import dev.hotpath.platform.auth.Throttle;
 import dev.hotpath.platform.course.CourseContentException;
 import dev.hotpath.platform.db.Database;
@@ -225,7 +226,7 @@ public final class Main implements Callable<Integer> {
         } catch (RuntimeException e) {
             // The port is taken, the data directory is in use by another platform, the sandbox is missing…
             System.err.println("hotpath: cannot start: " + reasons(e));
-            if (!common.allowUnsandboxed && String.valueOf(e.getMessage()).contains("sandbox")) {
+            if (!common.allowUnsandboxed && causedBy(e, SandboxUnavailableException.class)) {
                 System.err.println("hotpath: install bubblewrap (apt-get install bubblewrap), or, on a machine where"
                         + " every learner is trusted, pass --allow-unsandboxed (or HOTPATH_ALLOW_UNSANDBOXED=true).");
             }
@@ -234,6 +235,15 @@ public final class Main implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-shutdown"));
         platform.unsandboxedReason().ifPresent(Main::warnUnsandboxed);
         return Optional.of(platform);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The message of an exception and of each cause that adds to it, e.g. the pool's and the database's. */

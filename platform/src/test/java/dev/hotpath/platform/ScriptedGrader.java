@@ -9,9 +9,11 @@ import dev.hotpath.grader.profile.FlameGraph;
 import dev.hotpath.grader.profile.Profile;
 import dev.hotpath.grader.profile.ProfileComparison;
 import dev.hotpath.grader.profile.ProfileView;
+import dev.hotpath.grader.report.Direction;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.MeasurementConditions;
 import dev.hotpath.grader.report.MetricResult;
+import dev.hotpath.grader.report.Stage;
 import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.report.TestResult;
 import dev.hotpath.grader.report.Verdict;
@@ -76,15 +78,15 @@ public final class ScriptedGrader implements GradeFunction {
         code.lines().filter(line -> line.startsWith("// id: "))
                 .forEach(line -> gradings.computeIfAbsent(line, key -> new AtomicInteger()).incrementAndGet());
         Outcome outcome = outcome(code);
-        event(listener, "compile", ProgressEvent.Phase.STARTED, "");
-        event(listener, "compile", ProgressEvent.Phase.FINISHED, "compiled");
+        event(listener, Stage.COMPILE, ProgressEvent.Phase.STARTED, "");
+        event(listener, Stage.COMPILE, ProgressEvent.Phase.FINISHED, "compiled");
         if (outcome == Outcome.FAIL_COMPILE) {
             return report(exercise, Verdict.FAIL, "Your code does not compile: 1 error.", outcome);
         }
-        event(listener, "policy", ProgressEvent.Phase.STARTED, "");
-        event(listener, "policy", ProgressEvent.Phase.FINISHED, "uses only what graded code may");
-        event(listener, "tests", ProgressEvent.Phase.STARTED, "");
-        event(listener, "tests", ProgressEvent.Phase.UPDATE, "1 of 2 tests done");
+        event(listener, Stage.POLICY, ProgressEvent.Phase.STARTED, "");
+        event(listener, Stage.POLICY, ProgressEvent.Phase.FINISHED, "uses only what graded code may");
+        event(listener, Stage.TESTS, ProgressEvent.Phase.STARTED, "");
+        event(listener, Stage.TESTS, ProgressEvent.Phase.UPDATE, "1 of 2 tests done");
         try {
             if (!gate.await(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("a test held the scripted grader for 30 s and never released it");
@@ -92,10 +94,10 @@ public final class ScriptedGrader implements GradeFunction {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        event(listener, "tests", ProgressEvent.Phase.FINISHED, "2 of 2 tests passed");
+        event(listener, Stage.TESTS, ProgressEvent.Phase.FINISHED, "2 of 2 tests passed");
         if (outcome == Outcome.INCONCLUSIVE) {
-            event(listener, "performance", ProgressEvent.Phase.STARTED, "");
-            event(listener, "performance", ProgressEvent.Phase.FINISHED, "the interval straddles the threshold");
+            event(listener, Stage.PERFORMANCE, ProgressEvent.Phase.STARTED, "");
+            event(listener, Stage.PERFORMANCE, ProgressEvent.Phase.FINISHED, "the interval straddles the threshold");
         }
         return switch (outcome) {
             case INCONCLUSIVE -> report(exercise, Verdict.INCONCLUSIVE, "The machine was too busy for a fair"
@@ -134,10 +136,10 @@ public final class ScriptedGrader implements GradeFunction {
         return Outcome.PASS;
     }
 
-    private static void event(ProgressListener listener, String stage, ProgressEvent.Phase phase, String message) {
+    private static void event(ProgressListener listener, Stage stage, ProgressEvent.Phase phase, String message) {
         StageResult result = phase == ProgressEvent.Phase.FINISHED
                 ? new StageResult(stage, StageResult.Status.PASSED, 1, message) : null;
-        listener.progress(new ProgressEvent(stage, phase, message, 0, result));
+        listener.progress(new ProgressEvent(stage.id(), phase, message, 0, result));
     }
 
     private static GradeReport report(Exercise exercise, Verdict verdict, String summary, Outcome outcome) {
@@ -145,14 +147,14 @@ public final class ScriptedGrader implements GradeFunction {
         boolean compiled = outcome != Outcome.FAIL_COMPILE;
         boolean measured = outcome == Outcome.PASS || outcome == Outcome.FAIL_PERFORMANCE || outcome == Outcome.INCONCLUSIVE;
         List<StageResult> stages = List.of(
-                new StageResult("compile", compiled ? StageResult.Status.PASSED : StageResult.Status.FAILED, 5,
+                new StageResult(Stage.COMPILE, compiled ? StageResult.Status.PASSED : StageResult.Status.FAILED, 5,
                         compiled ? "compiled" : "1 error"),
-                compiled ? new StageResult("policy", StageResult.Status.PASSED, 1, "uses only what graded code may")
-                        : StageResult.skipped("policy", "not run"),
-                compiled ? new StageResult("tests", testsFail ? StageResult.Status.FAILED : StageResult.Status.PASSED, 20,
-                        testsFail ? "1 of 2 tests passed" : "2 of 2 tests passed") : StageResult.skipped("tests", "not run"),
-                measured ? new StageResult("performance", outcome == Outcome.PASS ? StageResult.Status.PASSED
-                        : StageResult.Status.FAILED, 900, "measured") : StageResult.skipped("performance", "not run"));
+                compiled ? new StageResult(Stage.POLICY, StageResult.Status.PASSED, 1, "uses only what graded code may")
+                        : StageResult.skipped(Stage.POLICY, "not run"),
+                compiled ? new StageResult(Stage.TESTS, testsFail ? StageResult.Status.FAILED : StageResult.Status.PASSED, 20,
+                        testsFail ? "1 of 2 tests passed" : "2 of 2 tests passed") : StageResult.skipped(Stage.TESTS, "not run"),
+                measured ? new StageResult(Stage.PERFORMANCE, outcome == Outcome.PASS ? StageResult.Status.PASSED
+                        : StageResult.Status.FAILED, 900, "measured") : StageResult.skipped(Stage.PERFORMANCE, "not run"));
         List<TestResult> tests = compiled ? List.of(
                 new TestResult("[engine:junit-jupiter]/[class:x.CacheKeyTest]/[method:currencyMatters()]", "x.CacheKeyTest",
                         "currencyMatters", "Cache keys › currency changes the page", true,
@@ -160,13 +162,15 @@ public final class ScriptedGrader implements GradeFunction {
                 new TestResult("[engine:junit-jupiter]/[class:x.PageCacheTest]/[method:servesPages()]", "x.PageCacheTest",
                         "servesPages", "Page cache › serves pages", false, TestResult.Status.PASSED, "", 2)) : List.of();
         List<MetricResult> performance = measured ? List.of(
-                new MetricResult("origin-calls", "Origin renders", "calls", "lower", 30_000, outcome == Outcome.PASS ? 4_000 : 20_000,
+                new MetricResult("origin-calls", "Origin renders", "calls", Direction.LOWER, 30_000, outcome == Outcome.PASS ? 4_000 : 20_000,
                         outcome == Outcome.PASS ? 0.1333 : 0.6667, outcome == Outcome.PASS ? 0.1333 : 0.6667,
                         outcome == Outcome.PASS ? 0.1333 : 0.6667, 1, 0.4,
                         outcome == Outcome.PASS ? MetricResult.Outcome.CLEARED : MetricResult.Outcome.MISSED,
-                        List.of(30_000.0), List.of(4_000.0)),
-                new MetricResult("throughput", "Requests per second", "requests/s", "higher", 1_000, 7_000, 7.0, 6.2, 7.9, 0.95, 2.4,
-                        MetricResult.Outcome.CLEARED, List.of(1_000.0), List.of(7_000.0))) : List.of();
+                        List.of(30_000.0), List.of(4_000.0), outcome == Outcome.FAIL_PERFORMANCE
+                                ? Optional.of("your cache made 19,804 different keys for 3,837 different pages " + HOSTILE)
+                                : Optional.empty()),
+                new MetricResult("throughput", "Requests per second", "requests/s", Direction.HIGHER, 1_000, 7_000, 7.0, 6.2, 7.9, 0.95, 2.4,
+                        MetricResult.Outcome.CLEARED, List.of(1_000.0), List.of(7_000.0), Optional.empty())) : List.of();
         List<dev.hotpath.grader.report.CompileError> errors = compiled ? List.of()
                 : List.of(new dev.hotpath.grader.report.CompileError(exercise.manifest().editable().get(0), 3, 5,
                 "';' expected near " + HOSTILE));

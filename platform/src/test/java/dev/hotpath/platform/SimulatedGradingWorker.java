@@ -9,6 +9,7 @@ import dev.hotpath.grader.ProgressEvent;
 import dev.hotpath.grader.ProgressListener;
 import dev.hotpath.grader.exercise.Exercise;
 import dev.hotpath.grader.report.GradeReport;
+import dev.hotpath.grader.report.Stage;
 import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.report.Verdict;
 import dev.hotpath.grader.submission.Submission;
@@ -61,12 +62,12 @@ public final class SimulatedGradingWorker {
         String code = String.join("\n", submission.files().values());
         String outcome = code.contains("// simulate: FAIL_COMPILE") ? "FAIL_COMPILE"
                 : code.contains("// simulate: FAIL_TESTS") ? "FAIL_TESTS" : "PASS";
-        stage(listener, "compile", 60, 1);
+        stage(listener, Stage.COMPILE, 60, 1);
         if (outcome.equals("FAIL_COMPILE")) {
             return report(exercise, Verdict.FAIL, "Your code does not compile: 1 error.");
         }
-        stage(listener, "policy", 10, 1);
-        stage(listener, "tests", 300, 3);
+        stage(listener, Stage.POLICY, 10, 1);
+        stage(listener, Stage.TESTS, 300, 3);
         if (outcome.equals("FAIL_TESTS")) {
             return report(exercise, Verdict.FAIL, "Not correct yet: 2 of 3 tests passed.");
         }
@@ -74,7 +75,7 @@ public final class SimulatedGradingWorker {
         synchronized (SimulatedGradingWorker.class) {
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
-                stage(listener, "performance", 250, 2);
+                stage(listener, Stage.PERFORMANCE, 250, 2);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -83,7 +84,8 @@ public final class SimulatedGradingWorker {
     }
 
     /** A stage of {@code millis} with {@code updates} progress messages, each saying when it was sent. */
-    private static void stage(ProgressListener listener, String name, long millis, int updates) {
+    private static void stage(ProgressListener listener, Stage stage, long millis, int updates) {
+        String name = stage.id();
         listener.progress(new ProgressEvent(name, ProgressEvent.Phase.STARTED, "", 0, null));
         for (int i = 1; i <= updates; i++) {
             sleep(millis / updates);
@@ -91,7 +93,7 @@ public final class SimulatedGradingWorker {
                     i + " of " + updates + " done, sent at " + System.currentTimeMillis(), 0, null));
         }
         listener.progress(new ProgressEvent(name, ProgressEvent.Phase.FINISHED, "done", 0,
-                new StageResult(name, StageResult.Status.PASSED, millis, "done")));
+                new StageResult(stage, StageResult.Status.PASSED, millis, "done")));
     }
 
     private static GradeReport report(Exercise exercise, Verdict verdict, String summary) {

@@ -45,7 +45,7 @@ public final class ExerciseCheck {
 
     private ExerciseCheck(Path dir) {
         this.dir = dir.toAbsolutePath().normalize();
-        this.manifestFile = ManifestReader.displayName(this.dir.resolve(ManifestReader.FILE_NAME));
+        this.manifestFile = YamlException.displayName(this.dir.resolve(ManifestReader.FILE_NAME));
     }
 
     /** Every wiring problem of the exercise in {@code dir}; empty when it is ready to be graded. */
@@ -79,7 +79,7 @@ public final class ExerciseCheck {
 
     private void checkModule(Exercise exercise) {
         Path pom = dir.getParent().resolve("pom.xml");
-        String file = ManifestReader.displayName(pom);
+        String file = YamlException.displayName(pom);
         String line = "<module>" + exercise.id() + "</module>";
         if (!Files.isRegularFile(pom)) {
             problems.add(new Problem(file, 0, "is missing: the exercises' parent pom must list " + line));
@@ -101,11 +101,11 @@ public final class ExerciseCheck {
         if (lesson.isEmpty()) {
             List<String> ids = lessons.stream().map(Lessons.Lesson::id).toList();
             problems.add(new Problem(manifestFile, manifest.line("lesson"), "lesson: there is no lesson \"" + wanted
-                    + "\" in " + ManifestReader.displayName(lessonsDir) + Nearest.suggestion(wanted, ids)
+                    + "\" in " + YamlException.displayName(lessonsDir) + Nearest.suggestion(wanted, ids)
                     + " (lessons: " + String.join(", ", ids) + ")"));
         } else if (!lesson.get().exercises().contains(exercise.id())) {
             Lessons.Lesson found = lesson.get();
-            problems.add(new Problem(ManifestReader.displayName(found.file()), found.exercisesLine() > 0
+            problems.add(new Problem(YamlException.displayName(found.file()), found.exercisesLine() > 0
                     ? found.exercisesLine() : 2, "exercises: lesson \"" + found.id() + "\" does not list \""
                     + exercise.id() + "\" in its front matter: add it, or the platform refuses to start"));
         }
@@ -119,7 +119,7 @@ public final class ExerciseCheck {
                 if (!Files.isRegularFile(copy)) {
                     problems.add(new Problem(manifestFile, manifest.line("editable"), "editable: \"" + file
                             + "\" has no copy in " + dir.relativize(copyDir) + "/ (expected "
-                            + ManifestReader.displayName(copy) + ")"));
+                            + YamlException.displayName(copy) + ")"));
                 }
             }
         }
@@ -135,7 +135,7 @@ public final class ExerciseCheck {
             problems.add(problem(e));
             return traps;
         } catch (IOException e) {
-            problems.add(new Problem(ManifestReader.displayName(exercise.trapsDir()), 0, "cannot be read: " + e));
+            problems.add(new Problem(YamlException.displayName(exercise.trapsDir()), 0, "cannot be read: " + e));
             return traps;
         }
         for (Trap trap : all) {
@@ -144,7 +144,7 @@ public final class ExerciseCheck {
             try {
                 problems.addAll(TrapFinds.check(exercise, trap, file));
             } catch (IOException e) {
-                problems.add(new Problem(ManifestReader.displayName(file), 0, "cannot read its base: " + e));
+                problems.add(new Problem(YamlException.displayName(file), 0, "cannot read its base: " + e));
             }
         }
         return traps;
@@ -156,7 +156,7 @@ public final class ExerciseCheck {
             exercise.checkBuilt();
             return true;
         } catch (ExerciseNotReadyException e) {
-            problems.add(new Problem(ManifestReader.displayName(dir), 0, e.getMessage()
+            problems.add(new Problem(YamlException.displayName(dir), 0, e.getMessage()
                     + " (classes, benchmarks and test names are checked once it is built)"));
             return false;
         }
@@ -236,7 +236,7 @@ public final class ExerciseCheck {
             int line = failingTestsLine(file);
             for (String test : trap.failingTests()) {
                 if (!tests.contains(test)) {
-                    problems.add(new Problem(ManifestReader.displayName(file), line, "failing-tests: no such test: "
+                    problems.add(new Problem(YamlException.displayName(file), line, "failing-tests: no such test: "
                             + test + " " + where + Nearest.suggestion(test, tests)));
                 }
             }

@@ -84,7 +84,7 @@ final class Lessons {
                 return;
             }
         }
-        throw new IOException(ManifestReader.displayName(lesson.file()) + ": its front matter has no 'exercises'"
+        throw new IOException(YamlException.displayName(lesson.file()) + ": its front matter has no 'exercises'"
                 + " list to add \"" + exerciseId + "\" to");
     }
 
@@ -105,7 +105,7 @@ final class Lessons {
     private static Optional<Lesson> lesson(Path file, String yamlText) {
         try {
             // The YAML starts on the file's second line, after the opening '---'.
-            YamlMap yaml = YamlMap.parse(ManifestReader.displayName(file), yamlText, 1);
+            YamlMap yaml = YamlMap.parse(YamlException.displayName(file), yamlText, 1);
             boolean listed = yaml.has("exercises");
             return Optional.of(new Lesson(file, yaml.string("id"), yaml.has("title") ? yaml.string("title") : "",
                     listed ? yaml.strings("exercises") : List.of(), listed ? yaml.line("exercises") : 0));

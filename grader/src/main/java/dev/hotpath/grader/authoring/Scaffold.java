@@ -1,5 +1,6 @@
 package dev.hotpath.grader.authoring;
 
+import dev.hotpath.grader.yaml.YamlException;
 import dev.hotpath.grader.exercise.ManifestReader;
 
 import java.io.IOException;
@@ -61,11 +62,11 @@ public final class Scaffold {
         }
         Path dir = exercises.resolve(id);
         if (Files.exists(dir)) {
-            throw new RefusedException("exercise \"" + id + "\" exists already: " + ManifestReader.displayName(dir));
+            throw new RefusedException("exercise \"" + id + "\" exists already: " + YamlException.displayName(dir));
         }
         String pom = Files.readString(parentPom, StandardCharsets.UTF_8);
         if (pom.contains("<module>" + id + "</module>")) {
-            throw new RefusedException("exercise \"" + id + "\" exists already: " + ManifestReader.displayName(parentPom)
+            throw new RefusedException("exercise \"" + id + "\" exists already: " + YamlException.displayName(parentPom)
                     + " lists <module>" + id + "</module>");
         }
         List<Lessons.Lesson> lessons = Lessons.read(root.resolve("lessons"));
@@ -85,7 +86,7 @@ public final class Scaffold {
         }
         MatchResult lastModule = lastModule(pom);
         if (lastModule == null) {
-            throw new RefusedException(ManifestReader.displayName(parentPom) + " has no <module> line to add \""
+            throw new RefusedException(YamlException.displayName(parentPom) + " has no <module> line to add \""
                     + id + "\" beside");
         }
 

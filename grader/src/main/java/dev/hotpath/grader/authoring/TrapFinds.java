@@ -1,5 +1,6 @@
 package dev.hotpath.grader.authoring;
 
+import dev.hotpath.grader.yaml.YamlException;
 import dev.hotpath.grader.exercise.Exercise;
 import dev.hotpath.grader.exercise.ManifestReader;
 import dev.hotpath.grader.exercise.SourcePatch;
@@ -30,7 +31,7 @@ final class TrapFinds {
     }
 
     static List<Problem> check(Exercise exercise, Trap trap, Path trapFile) throws IOException {
-        String source = ManifestReader.displayName(trapFile);
+        String source = YamlException.displayName(trapFile);
         SourcePatch patch = trap.patch();
         String base = patch.base().name().toLowerCase(Locale.ROOT);
         Path baseDir = patch.base() == SourcePatch.Base.STARTER ? exercise.starterDir() : exercise.solutionDir();
@@ -42,7 +43,7 @@ final class TrapFinds {
             if (!files.containsKey(replacement.file())) {
                 if (!Files.isRegularFile(file)) {
                     problems.add(new Problem(source, replacement.line(), "base: the " + base + " has no "
-                            + replacement.file() + " (expected " + ManifestReader.displayName(file) + ")"));
+                            + replacement.file() + " (expected " + YamlException.displayName(file) + ")"));
                     continue;
                 }
                 files.put(replacement.file(), Files.readString(file, StandardCharsets.UTF_8));

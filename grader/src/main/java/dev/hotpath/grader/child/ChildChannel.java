@@ -8,17 +8,15 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
- * The child JVM's side of the result channel: raw facts, one JSON object per line on the process's
- * real standard output, each line prefixed with a token the parent sent on standard input. Before any
+ * The child JVM's side of the result channel: raw facts, one {@link ChildEvent} frame per line on the
+ * process's real standard output, each line prefixed with a token the parent sent on standard input. Before any
  * exercise code runs, {@code System.out} is pointed at standard error, so whatever the submission
  * prints becomes captured output and never reaches the channel.
  */
 public final class ChildChannel {
-
-    /** Longest value sent; the parent rejects longer lines. */
-    static final int MAX_VALUE_CHARS = 8_000;
 
     private final PrintStream channel;
     private final String token;
@@ -54,57 +52,21 @@ public final class ChildChannel {
     }
 
     /**
-     * The parent's next command line; a parent that stopped following this child closes standard input
+     * The parent's next command; a parent that stopped following this child closes standard input
      * instead, and the child ends quietly.
      */
-    public String awaitCommand() throws IOException {
+    public MeasureCommand awaitCommand() throws IOException {
         String line = parent.readLine();
         if (line == null) {
             halt();
         }
-        return line;
+        return MeasureCommand.valueOf(line);
     }
 
-    /** Sends one event: {@code type} and alternating keys and values. */
-    public synchronized void send(String type, Object... keysAndValues) {
-        StringBuilder line = new StringBuilder(token).append(" {\"event\":");
-        quote(line, type);
-        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
-            line.append(',');
-            quote(line, String.valueOf(keysAndValues[i]));
-            line.append(':');
-            Object value = keysAndValues[i + 1];
-            if (value instanceof Number || value instanceof Boolean) {
-                line.append(value);
-            } else {
-                quote(line, String.valueOf(value));
-            }
-        }
-        channel.print(line.append("}\n"));
+    /** Sends one event: a {@link ChildEvent} frame, in base64 so that it fits on one line after the token. */
+    public synchronized void send(ChildEvent event) {
+        channel.print(token + " " + Base64.getEncoder().encodeToString(ChildEvent.encode(event)) + "\n");
         channel.flush();
-    }
-
-    private static void quote(StringBuilder out, String value) {
-        String text = value.length() > MAX_VALUE_CHARS ? value.substring(0, MAX_VALUE_CHARS) + "…" : value;
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || Character.isSurrogate(c)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 
     /** Ends the child JVM at once: no shutdown hooks, no waiting for threads the submission left behind. */

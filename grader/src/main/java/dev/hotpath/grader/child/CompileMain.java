@@ -6,7 +6,7 @@ import dev.hotpath.grader.report.CompileError;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +14,13 @@ import java.util.stream.Stream;
 
 /**
  * Runs inside the compile JVM: compiles a submission with javac, away from the grader's memory and
- * time, and sends its errors and class files on the channel. Arguments: the directory holding the
- * sources, the class path to compile against, then the sources' paths relative to that directory.
+ * time, and sends its errors and class files on the channel. Arguments: a {@link CompilePlan}.
  * Class files are written to the child's scratch directory first, which caps their total size.
  */
 public final class CompileMain {
 
-    /** Base64 characters per {@code class} event, below the channel's longest value. */
-    static final int CHUNK_CHARS = 6_000;
+    /** Bytes of a class file per event. */
+    static final int CHUNK_BYTES = 16 * 1024;
 
     private CompileMain() {
     }
@@ -36,27 +35,25 @@ public final class CompileMain {
             return;
         }
         try {
-            Path sources = Path.of(args[0]);
+            CompilePlan plan = CompilePlan.parse(args);
             Map<String, String> files = new LinkedHashMap<>();
-            for (int i = 2; i < args.length; i++) {
-                files.put(args[i], Files.readString(sources.resolve(args[i]), StandardCharsets.UTF_8));
+            for (String file : plan.files()) {
+                files.put(file, Files.readString(plan.sources().resolve(file), StandardCharsets.UTF_8));
             }
             Path output = Files.createTempDirectory("classes");
-            List<CompileError> errors = Javac.compile(files, List.of(Path.of(args[1])), output);
+            List<CompileError> errors = Javac.compile(files, List.of(plan.classpath()), output);
             for (CompileError error : errors) {
-                channel.send("error", "file", error.file(), "line", error.line(), "column", error.column(),
-                        "message", error.message());
+                channel.send(new ChildEvent.CompileErrorFound(error.file(), error.line(), error.column(),
+                        error.message()));
             }
             if (errors.isEmpty()) {
                 sendClasses(channel, output);
             }
-            channel.send("done");
-        } catch (StackOverflowError e) {
-            // javac recurses over the syntax tree; the parent says what that means for the learner.
-            channel.send("crashed", "kind", "stack");
+            channel.send(new ChildEvent.Done());
         } catch (Throwable t) {
-            // Only the kind: javac's stack trace means nothing to a learner.
-            channel.send("crashed", "kind", t.getClass().getName());
+            // Only the kind (javac recursing out of stack, out of memory…): its stack trace means nothing
+            // to a learner; the parent says what the kind means.
+            channel.send(new ChildEvent.Crashed(t.getClass().getName()));
         } finally {
             ChildChannel.halt();
         }
@@ -66,9 +63,10 @@ public final class CompileMain {
         try (Stream<Path> paths = Files.walk(output)) {
             for (Path file : paths.filter(Files::isRegularFile).sorted().toList()) {
                 String name = output.relativize(file).toString();
-                String data = Base64.getEncoder().encodeToString(Files.readAllBytes(file));
-                for (int at = 0; at < data.length() || at == 0; at += CHUNK_CHARS) {
-                    channel.send("class", "name", name, "data", data.substring(at, Math.min(data.length(), at + CHUNK_CHARS)));
+                byte[] data = Files.readAllBytes(file);
+                for (int at = 0; at < data.length || at == 0; at += CHUNK_BYTES) {
+                    channel.send(new ChildEvent.ClassPart(name,
+                            Arrays.copyOfRange(data, at, Math.min(data.length, at + CHUNK_BYTES))));
                 }
             }
         }

@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -44,18 +46,18 @@ public final class MeasureMain {
         try {
             channel.awaitGo();
             MeasurePlan plan = MeasurePlan.parse(args);
-            for (MeasurePlan.Target counter : plan.counters()) {
+            for (MeasurePlan.Counter counter : plan.counters()) {
                 if (await(channel) != MeasureCommand.COUNT) {
                     ChildChannel.halt();
                 }
                 count(channel, counter);
             }
-            for (MeasurePlan.Target benchmark : plan.benchmarks()) {
+            for (MeasurePlan.Benchmark benchmark : plan.benchmarks()) {
                 benchmark(channel, benchmark, plan);
             }
-            channel.send("done");
+            channel.send(new ChildEvent.Done());
         } catch (Throwable t) {
-            channel.send("crashed", "message", Failures.describe(t));
+            channel.send(new ChildEvent.Crashed(Failures.describe(t)));
         } finally {
             ChildChannel.halt();
         }
@@ -63,24 +65,47 @@ public final class MeasureMain {
 
     private static MeasureCommand await(ChildChannel channel) {
         try {
-            return MeasureCommand.valueOf(channel.awaitCommand());
+            return channel.awaitCommand();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void count(ChildChannel channel, MeasurePlan.Target counter) {
+    private static void count(ChildChannel channel, MeasurePlan.Counter counter) {
+        LongSupplier probe = instance(counter.probe(), LongSupplier.class, "a counter");
         long value;
         try {
-            LongSupplier probe = (LongSupplier) Class.forName(counter.target()).getDeclaredConstructor().newInstance();
             value = probe.getAsLong();
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("cannot use " + counter.target() + " as a counter: " + e, e);
         } catch (RuntimeException | Error e) {
-            channel.send("failed", "metric", counter.metric(), "message", Failures.describe(e));
+            channel.send(new ChildEvent.MetricFailed(counter.metric(), Failures.describe(e)));
             return;
         }
-        channel.send("counter", "metric", counter.metric(), "value", value);
+        channel.send(new ChildEvent.Counted(counter.metric(), value, counter.diagnostic().flatMap(MeasureMain::diagnose)));
+    }
+
+    /**
+     * What the exercise's diagnostic says about the run just counted. It explains and never decides: when
+     * it fails or has nothing to say, the metric simply has no diagnostic.
+     */
+    @SuppressWarnings("unchecked")
+    private static Optional<String> diagnose(String diagnostic) {
+        Supplier<String> explainer = instance(diagnostic, Supplier.class, "a diagnostic");
+        try {
+            String line = explainer.get();
+            return line == null || line.isBlank() ? Optional.empty() : Optional.of(line.strip().lines().findFirst().orElse(""));
+        } catch (RuntimeException | Error e) {
+            System.err.println("hotpath: the diagnostic " + diagnostic + " failed: " + Failures.describe(e));
+            return Optional.empty();
+        }
+    }
+
+    /** A new instance of an exercise's class; a class that cannot be used is the exercise's fault. */
+    private static <T> T instance(String className, Class<T> type, String role) {
+        try {
+            return type.cast(Class.forName(className).getDeclaredConstructor().newInstance());
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("cannot use " + className + " as " + role + ": " + e, e);
+        }
     }
 
     /** Thrown from the iteration hook to end a benchmark early; JMH unwinds and cleans up its threads. */
@@ -90,9 +115,9 @@ public final class MeasureMain {
         }
     }
 
-    private static void benchmark(ChildChannel channel, MeasurePlan.Target benchmark, MeasurePlan plan) {
+    private static void benchmark(ChildChannel channel, MeasurePlan.Benchmark benchmark, MeasurePlan plan) {
         Options options = new OptionsBuilder()
-                .include("^" + Pattern.quote(benchmark.target()) + "$")
+                .include("^" + Pattern.quote(benchmark.method()) + "$")
                 .forks(0)
                 .warmupIterations(plan.warmupSlices())
                 .warmupTime(TimeValue.milliseconds(plan.sliceMillis()))
@@ -107,12 +132,12 @@ public final class MeasureMain {
         } catch (Exception e) {
             Throwable root = rootCause(e);
             if (!(root instanceof Stopped)) {
-                channel.send("failed", "metric", benchmark.metric(), "message", Failures.describe(root));
+                channel.send(new ChildEvent.MetricFailed(benchmark.metric(), Failures.describe(root)));
             }
             return;
         }
         if (results.isEmpty()) {
-            throw new IllegalStateException("JMH found no benchmark named " + benchmark.target());
+            throw new IllegalStateException("JMH found no benchmark named " + benchmark.method());
         }
     }
 
@@ -154,7 +179,7 @@ public final class MeasureMain {
             long cpu = Math.max(1, os.getProcessCpuTime() - cpuStart);
             double score = data.getPrimaryResult().getScore();
             boolean warmup = params.getType() == IterationType.WARMUP;
-            channel.send(warmup ? "warmed" : "sample", "metric", metric, "value", score, "perCpu", score * wall / cpu);
+            channel.send(new ChildEvent.Sliced(metric, warmup, score, score * wall / cpu));
         }
 
         @Override

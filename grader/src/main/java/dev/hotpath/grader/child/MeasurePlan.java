@@ -2,6 +2,7 @@ package dev.hotpath.grader.child;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one measurement JVM is asked to measure. The parent writes it as program arguments with
@@ -11,15 +12,25 @@ import java.util.List;
  * @param warmupSlices slices run before any is measured (JIT warm-up), per benchmark
  * @param maxSlices    the most measured slices a benchmark may be asked for; the parent usually stops earlier
  * @param sliceMillis  the length of one slice (one JMH iteration)
- * @param counters     counter metrics and their probe classes, in order
+ * @param counters     counter metrics, their probe classes and diagnostics, in order
  * @param benchmarks   benchmark metrics and their JMH methods, in order
  */
-public record MeasurePlan(int warmupSlices, int maxSlices, int sliceMillis, List<Target> counters,
-                          List<Target> benchmarks) {
+public record MeasurePlan(int warmupSlices, int maxSlices, int sliceMillis, List<Counter> counters,
+                          List<Benchmark> benchmarks) {
 
-    /** A metric and what measures it: a probe class for a counter, a JMH method for a benchmark. */
-    public record Target(String metric, String target) {
+    /**
+     * A counter metric: its probe (a {@code LongSupplier}) and, when this JVM should say what the counted
+     * run did, its diagnostic (a {@code Supplier<String>}).
+     */
+    public record Counter(String metric, String probe, Optional<String> diagnostic) {
     }
+
+    /** A benchmark metric and its JMH method. */
+    public record Benchmark(String metric, String method) {
+    }
+
+    /** Stands for "no diagnostic" in the arguments: no class can have this name. */
+    private static final String NONE = "-";
 
     public MeasurePlan {
         counters = List.copyOf(counters);
@@ -30,17 +41,23 @@ public record MeasurePlan(int warmupSlices, int maxSlices, int sliceMillis, List
         List<String> args = new ArrayList<>(List.of(
                 String.valueOf(warmupSlices), String.valueOf(maxSlices), String.valueOf(sliceMillis),
                 String.valueOf(counters.size())));
-        counters.forEach(target -> args.addAll(List.of(target.metric(), target.target())));
-        benchmarks.forEach(target -> args.addAll(List.of(target.metric(), target.target())));
+        counters.forEach(counter -> args.addAll(List.of(counter.metric(), counter.probe(),
+                counter.diagnostic().orElse(NONE))));
+        benchmarks.forEach(benchmark -> args.addAll(List.of(benchmark.metric(), benchmark.method())));
         return args;
     }
 
     public static MeasurePlan parse(String[] args) {
         int counterCount = Integer.parseInt(args[3]);
-        List<Target> counters = new ArrayList<>();
-        List<Target> benchmarks = new ArrayList<>();
-        for (int i = 4; i + 1 < args.length; i += 2) {
-            (counters.size() < counterCount ? counters : benchmarks).add(new Target(args[i], args[i + 1]));
+        List<Counter> counters = new ArrayList<>();
+        int at = 4;
+        for (; counters.size() < counterCount; at += 3) {
+            counters.add(new Counter(args[at], args[at + 1],
+                    args[at + 2].equals(NONE) ? Optional.empty() : Optional.of(args[at + 2])));
+        }
+        List<Benchmark> benchmarks = new ArrayList<>();
+        for (; at + 1 < args.length; at += 2) {
+            benchmarks.add(new Benchmark(args[at], args[at + 1]));
         }
         return new MeasurePlan(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]),
                 counters, benchmarks);

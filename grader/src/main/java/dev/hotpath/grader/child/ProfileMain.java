@@ -14,8 +14,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -25,12 +24,12 @@ import java.util.regex.Pattern;
  * enter and wait, park, sleep), then streams the recording to the parent in base64 chunks on the
  * result channel, where it is parsed as untrusted input.
  *
- * <p>Arguments: {@code warmup=N iterations=N iteration-ms=N}, then {@code benchmark:METHOD} entries.
+ * <p>Arguments: a {@link ProfilePlan}.
  */
 public final class ProfileMain {
 
-    /** Base64 characters per channel event, well under the channel's longest value. */
-    static final int CHUNK_CHARS = 6_000;
+    /** Bytes of the recording per channel event. */
+    static final int CHUNK_BYTES = 16 * 1024;
 
     private ProfileMain() {
     }
@@ -46,35 +45,20 @@ public final class ProfileMain {
         }
         try {
             channel.awaitGo();
-            int warmup = 1;
-            int iterations = 5;
-            int iterationMillis = 200;
-            List<String> benchmarks = new ArrayList<>();
-            for (String arg : args) {
-                String value = arg.substring(arg.indexOf('=') + 1);
-                if (arg.startsWith("warmup=")) {
-                    warmup = Integer.parseInt(value);
-                } else if (arg.startsWith("iterations=")) {
-                    iterations = Integer.parseInt(value);
-                } else if (arg.startsWith("iteration-ms=")) {
-                    iterationMillis = Integer.parseInt(value);
-                } else if (arg.startsWith("benchmark:")) {
-                    benchmarks.add(arg.substring("benchmark:".length()));
-                }
-            }
+            ProfilePlan plan = ProfilePlan.parse(args);
             Path file = Files.createTempFile("hotpath-profile-", ".jfr");
             try (Recording recording = recording()) {
                 recording.start();
-                for (String benchmark : benchmarks) {
-                    run(benchmark, warmup, iterations, iterationMillis);
+                for (String benchmark : plan.benchmarks()) {
+                    run(benchmark, plan.warmupIterations(), plan.iterations(), plan.iterationMillis());
                 }
                 recording.stop();
                 recording.dump(file);
             }
             send(channel, file);
-            channel.send("done");
+            channel.send(new ChildEvent.Done());
         } catch (Throwable t) {
-            channel.send("crashed", "message", Failures.describe(t));
+            channel.send(new ChildEvent.Crashed(Failures.describe(t)));
         } finally {
             ChildChannel.halt();
         }
@@ -109,13 +93,11 @@ public final class ProfileMain {
     }
 
     private static void send(ChildChannel channel, Path file) throws Exception {
-        Base64.Encoder base64 = Base64.getEncoder();
-        byte[] buffer = new byte[CHUNK_CHARS / 4 * 3];
+        byte[] buffer = new byte[CHUNK_BYTES];
         try (InputStream in = Files.newInputStream(file)) {
             int read;
             while ((read = in.readNBytes(buffer, 0, buffer.length)) > 0) {
-                channel.send("chunk", "data", base64.encodeToString(read == buffer.length ? buffer
-                        : java.util.Arrays.copyOf(buffer, read)));
+                channel.send(new ChildEvent.RecordingPart(Arrays.copyOf(buffer, read)));
             }
         }
         Files.delete(file);

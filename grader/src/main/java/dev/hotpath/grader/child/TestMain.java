@@ -39,9 +39,9 @@ public final class TestMain {
             channel.awaitGo();
             Set<Path> roots = Arrays.stream(args).map(Path::of).collect(Collectors.toSet());
             launcher.execute(request(roots), new Listener(channel));
-            channel.send("done");
+            channel.send(new ChildEvent.Done());
         } catch (Throwable t) {
-            channel.send("crashed", "message", Failures.describe(t));
+            channel.send(new ChildEvent.Crashed(Failures.describe(t)));
         } finally {
             ChildChannel.halt();
         }
@@ -83,24 +83,25 @@ public final class TestMain {
 
         @Override
         public void dynamicTestRegistered(TestIdentifier test) {
-            channel.send("registered", "id", test.getUniqueId(),
-                    "parent", test.getParentId().orElse(""), "name", test.getDisplayName());
+            channel.send(new ChildEvent.Registered(test.getUniqueId(), test.getParentId().orElse(""),
+                    test.getDisplayName()));
         }
 
         @Override
         public void executionStarted(TestIdentifier test) {
-            channel.send("started", "id", test.getUniqueId());
+            channel.send(new ChildEvent.TestStarted(test.getUniqueId()));
         }
 
         @Override
         public void executionSkipped(TestIdentifier test, String reason) {
-            channel.send("skipped", "id", test.getUniqueId(), "reason", reason == null ? "" : reason);
+            channel.send(new ChildEvent.TestSkipped(test.getUniqueId(), reason == null ? "" : reason));
         }
 
         @Override
         public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-            channel.send("finished", "id", test.getUniqueId(), "status", result.getStatus().name(),
-                    "message", result.getThrowable().map(Failures::describe).orElse(""));
+            channel.send(new ChildEvent.TestFinished(test.getUniqueId(),
+                    ChildEvent.TestStatus.valueOf(result.getStatus().name()),
+                    result.getThrowable().map(Failures::describe).orElse("")));
         }
     }
 }

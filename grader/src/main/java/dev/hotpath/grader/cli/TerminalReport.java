@@ -77,7 +77,7 @@ final class TerminalReport {
                 out.println("  " + error);
             }
         }
-        List<TestResult> failing = report.tests().stream().filter(test -> failed(test.status())).toList();
+        List<TestResult> failing = report.tests().stream().filter(test -> test.status().failed()).toList();
         if (failing.isEmpty()) {
             printPerformance(report, out);
             printTests(report, failing, out);
@@ -93,7 +93,7 @@ final class TerminalReport {
         out.println();
         out.println("Stages:");
         for (StageResult stage : report.stages()) {
-            out.printf(Locale.ROOT, "  %-12s %-12s %6.1f s  %s%n", stage.name(), stage.status().name().toLowerCase(Locale.ROOT),
+            out.printf(Locale.ROOT, "  %-12s %-12s %6.1f s  %s%n", stage.stage().id(), stage.status().name().toLowerCase(Locale.ROOT),
                     stage.millis() / 1000.0, stage.message());
         }
     }
@@ -133,7 +133,7 @@ final class TerminalReport {
         for (MetricResult metric : report.performance()) {
             out.printf(Locale.ROOT, "  %-18s %14s %14s %22s %3s %6s  %s%n", metric.metric(),
                     number(metric.starter()), number(metric.submission()), Numbers.ratio(metric),
-                    metric.direction().equals("lower") ? "≤" : "≥", Numbers.significant(metric.threshold()) + "×",
+                    metric.direction().symbol(), Numbers.significant(metric.threshold()) + "×",
                     switch (metric.outcome()) {
                         case CLEARED -> "pass";
                         case MISSED -> "FAIL";
@@ -160,18 +160,18 @@ final class TerminalReport {
     private static List<String> notes(MetricResult metric) {
         return switch (metric.outcome()) {
             case CLEARED -> List.of();
-            case MISSED -> List.of(metric.metric() + ": " + Numbers.shortfall(metric) + " (short)");
-            case UNDECIDED -> List.of(metric.metric() + ": " + Numbers.shortfall(metric)
+            case MISSED -> withDiagnostic(metric, metric.metric() + ": " + Numbers.shortfall(metric) + " (short)");
+            case UNDECIDED -> withDiagnostic(metric, metric.metric() + ": " + Numbers.shortfall(metric)
                     + " (undecided, the interval straddles the threshold)");
         };
     }
 
-    static String profileCommand(String exercise) {
-        return "java -jar grader/target/grader.jar profile --exercise exercises/" + exercise;
+    private static List<String> withDiagnostic(MetricResult metric, String shortfall) {
+        return metric.diagnostic().map(why -> List.of(shortfall, "↳ " + why)).orElse(List.of(shortfall));
     }
 
-    private static boolean failed(TestResult.Status status) {
-        return status != TestResult.Status.PASSED && status != TestResult.Status.SKIPPED;
+    static String profileCommand(String exercise) {
+        return "java -jar grader/target/grader.jar profile --exercise exercises/" + exercise;
     }
 
     private static String count(long n, String noun) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -109,14 +110,20 @@ public final class Exercise {
     }
 
     private Optional<FileTime> newest(Path root, String suffix, List<String> excludedRelativePaths) {
-        if (!Files.isDirectory(root)) {
+        return newestModification(root, file -> file.toString().endsWith(suffix)
+                && !excludedRelativePaths.contains(dir.relativize(file).toString().replace('\\', '/')));
+    }
+
+    /**
+     * The newest modification time of {@code path} and what lies under it, of those {@code include} accepts;
+     * empty when there is no such file.
+     */
+    public static Optional<FileTime> newestModification(Path path, Predicate<Path> include) {
+        if (!Files.exists(path)) {
             return Optional.empty();
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(file -> file.toString().endsWith(suffix))
-                    .filter(file -> !excludedRelativePaths.contains(dir.relativize(file).toString().replace('\\', '/')))
-                    .map(Exercise::modified)
-                    .max(FileTime::compareTo);
+        try (Stream<Path> files = Files.walk(path)) {
+            return files.filter(include).map(Exercise::modified).max(FileTime::compareTo);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dev.hotpath.grader.exercise;
 
+import dev.hotpath.grader.report.Direction;
 import dev.hotpath.grader.yaml.YamlException;
 import dev.hotpath.grader.yaml.YamlMap;
 
@@ -8,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -19,11 +22,11 @@ public final class ManifestReader {
 
     public static final String FILE_NAME = "exercise.yaml";
 
-    /** Exercise and metric ids: lower-case words joined by dashes. */
+    /** What an exercise's, a lesson's or a metric's id looks like: lower-case words joined by dashes. */
     public static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern CLASS_NAME = Pattern.compile("([a-zA-Z_$][\\w$]*\\.)+[a-zA-Z_$][\\w$]*");
     private static final Pattern ALLOW_ENTRY = Pattern.compile("[a-z][\\w$]*(\\.[\\w$]+)*(#[\\w$<>]+)?");
-    private static final List<String> DIRECTIONS = List.of("lower", "higher");
+    private static final List<String> DIRECTIONS = Arrays.stream(Direction.values()).map(Direction::id).toList();
 
     private ManifestReader() {
     }
@@ -31,7 +34,7 @@ public final class ManifestReader {
     /** Reads {@code <exerciseDir>/exercise.yaml}. */
     public static ExerciseManifest read(Path exerciseDir) throws YamlException {
         Path file = exerciseDir.resolve(FILE_NAME);
-        String source = displayName(file);
+        String source = YamlException.displayName(file);
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -92,7 +95,7 @@ public final class ManifestReader {
                 throw yaml.error("editable", "\"" + file + "\" must be a .java file under src/main/java/");
             }
             if (!Files.isRegularFile(exerciseDir.resolve(file))) {
-                throw yaml.error("editable", "\"" + file + "\" does not exist in " + displayName(exerciseDir));
+                throw yaml.error("editable", "\"" + file + "\" does not exist in " + YamlException.displayName(exerciseDir));
             }
         }
         if (new HashSet<>(files).size() != files.size()) {
@@ -149,7 +152,8 @@ public final class ManifestReader {
             throw yaml.error("metrics", "must list at least one metric");
         }
         for (YamlMap entry : entries) {
-            entry.allowOnly(List.of("name", "description", "counter", "benchmark", "unit", "direction", "threshold"));
+            entry.allowOnly(List.of("name", "description", "counter", "benchmark", "unit", "direction", "threshold",
+                    "diagnostic"));
             String name = entry.string("name");
             if (!ID.matcher(name).matches()) {
                 throw entry.error("name", "must be lower-case words joined by dashes, got \"" + name + "\"");
@@ -168,19 +172,30 @@ public final class ManifestReader {
                 throw entry.error(targetKey, "expected a fully qualified "
                         + (kind == Metric.Kind.COUNTER ? "class" : "method") + " name, got \"" + target + "\"");
             }
-            Metric.Direction direction = entry.choice("direction", DIRECTIONS).equals("lower")
-                    ? Metric.Direction.LOWER : Metric.Direction.HIGHER;
+            Direction direction = Direction.byId(entry.choice("direction", DIRECTIONS)).orElseThrow();
             double threshold = entry.number("threshold");
-            if (direction == Metric.Direction.LOWER && !(threshold > 0 && threshold < 1)) {
+            if (direction == Direction.LOWER && !(threshold > 0 && threshold < 1)) {
                 throw entry.error("threshold", "for direction 'lower' the ratio bound must be between 0 and 1"
                         + " (0.5 means half the starter's value), got " + threshold);
             }
-            if (direction == Metric.Direction.HIGHER && !(threshold > 1)) {
+            if (direction == Direction.HIGHER && !(threshold > 1)) {
                 throw entry.error("threshold", "for direction 'higher' the ratio bound must be above 1"
                         + " (2 means twice the starter's value), got " + threshold);
             }
+            Optional<String> diagnostic = Optional.empty();
+            if (entry.has("diagnostic")) {
+                if (kind != Metric.Kind.COUNTER) {
+                    throw entry.error("diagnostic", "only a counter metric can have a diagnostic: it runs after the"
+                            + " counter, in the same JVM");
+                }
+                diagnostic = Optional.of(entry.string("diagnostic"));
+                if (!CLASS_NAME.matcher(diagnostic.get()).matches()) {
+                    throw entry.error("diagnostic", "expected a fully qualified class name (a Supplier<String>), got \""
+                            + diagnostic.get() + "\"");
+                }
+            }
             metrics.add(new Metric(name, entry.nonBlankString("description"), kind, target,
-                    entry.nonBlankString("unit"), direction, threshold));
+                    entry.nonBlankString("unit"), direction, threshold, diagnostic));
         }
         return metrics;
     }
@@ -198,10 +213,4 @@ public final class ManifestReader {
         return hints;
     }
 
-    /** A path as people see it in messages: relative to the working directory when that is shorter. */
-    public static String displayName(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        Path cwd = Path.of("").toAbsolutePath();
-        return absolute.startsWith(cwd) && !absolute.equals(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
-    }
 }

@@ -1,5 +1,9 @@
 package dev.hotpath.grader.exercise;
 
+import dev.hotpath.grader.report.Direction;
+
+import java.util.Optional;
+
 /**
  * A performance metric of an exercise, compared as a ratio: the submission's value over the starter's
  * value, measured in the same grading run.
@@ -12,32 +16,27 @@ package dev.hotpath.grader.exercise;
  * @param unit        unit of the measured values, e.g. {@code calls} or {@code ops/s}
  * @param direction   whether lower or higher values are better
  * @param threshold   the ratio bound: at most this for {@code lower}, at least this for {@code higher}
+ * @param diagnostic  for a counter, a class implementing {@code java.util.function.Supplier<String>} that says,
+ *                    in the exercise's terms, what the counted run did (e.g. "29,002 different keys for 3,837
+ *                    pages"); it runs in the same measurement JVM right after the counter
  */
 public record Metric(String name, String description, Kind kind, String target, String unit,
-                     Direction direction, double threshold) {
+                     Direction direction, double threshold, Optional<String> diagnostic) {
 
     public enum Kind { COUNTER, BENCHMARK }
 
-    public enum Direction {
-        LOWER, HIGHER;
-
-        public String yamlName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
-
     /** Whether a submission/starter ratio clears this metric's threshold. */
     public boolean passes(double ratio) {
-        return direction == Direction.LOWER ? ratio <= threshold : ratio >= threshold;
+        return direction.meets(ratio, threshold);
     }
 
     /** How many times better than the starter the threshold demands, e.g. 2.5 for "lower, 0.4". */
     public double requiredImprovement() {
-        return direction == Direction.LOWER ? 1 / threshold : threshold;
+        return direction.improvement(threshold);
     }
 
     /** How many times better than the starter a ratio is. */
     public double improvement(double ratio) {
-        return direction == Direction.LOWER ? 1 / ratio : ratio;
+        return direction.improvement(ratio);
     }
 }

@@ -39,7 +39,7 @@ public record Trap(String name, String description, SourcePatch patch, List<Stri
     }
 
     static Trap read(Exercise exercise, Path file) throws YamlException, IOException {
-        String source = ManifestReader.displayName(file);
+        String source = YamlException.displayName(file);
         List<String> keys = new ArrayList<>(SourcePatch.KEYS);
         keys.addAll(List.of("description", "failing-tests", "failing-metrics"));
         YamlMap yaml = YamlMap.parse(source, Files.readString(file, StandardCharsets.UTF_8)).allowOnly(keys);

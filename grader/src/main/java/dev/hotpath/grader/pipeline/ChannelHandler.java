@@ -1,6 +1,8 @@
 package dev.hotpath.grader.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotpath.grader.child.ChildEvent;
+
+import java.util.Optional;
 
 /** What a stage does with the events its child JVM reports. */
 interface ChannelHandler {
@@ -10,11 +12,11 @@ interface ChannelHandler {
      *
      * @throws ChannelViolation if the event is not something an honest child sends
      */
-    void onEvent(JsonNode event) throws ChannelViolation;
+    void onEvent(ChildEvent event) throws ChannelViolation;
 
-    /** A reason to stop the child now (for example, a test over its time limit), or null. */
-    default String overdue(long nowNanos) {
-        return null;
+    /** A reason to stop the child now (for example, a test over its time limit), if there is one. */
+    default Optional<String> overdue(long nowNanos) {
+        return Optional.empty();
     }
 
     /** An event no honest child sends: the child is stopped and the run fails with this message. */

@@ -1,8 +1,7 @@
 package dev.hotpath.grader.pipeline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hotpath.grader.child.ChildEvent;
+import dev.hotpath.grader.child.MeasureCommand;
 import dev.hotpath.grader.pipeline.ChannelHandler.ChannelViolation;
 
 import java.io.ByteArrayOutputStream;
@@ -14,8 +13,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,7 +36,6 @@ final class ChildJvm {
     static final int MAX_CHANNEL_LINE_BYTES = 64 * 1024;
     static final long MAX_CHANNEL_BYTES = 16L * 1024 * 1024;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
@@ -51,17 +51,42 @@ final class ChildJvm {
                 Path workDir) {
     }
 
+    /** Why the grader stopped a child. */
+    enum StopCause {
+        /** It ran past its wall-clock limit. */
+        WALL_LIMIT,
+        /** Its stage's handler said it is overdue (for example, a test over its time limit). */
+        OVERDUE,
+        /** It printed or sent too much, or sent something no honest child sends. */
+        MISBEHAVED,
+        /** The grader could not follow it to its end. */
+        LOST
+    }
+
+    /** Why and how the grader stopped a child; {@code reason} completes "it was stopped because …". */
+    record Stop(StopCause cause, String reason) {
+    }
+
     /**
      * How the child ended.
      *
-     * @param exitCode   the exit code, or -1 when the grader stopped the child
-     * @param stopReason why the grader stopped the child, or null when it ended by itself
-     * @param events     how many events it sent on its channel
+     * @param exitCode the exit code, or -1 when the grader stopped the child
+     * @param stop     why the grader stopped the child; empty when it ended by itself
+     * @param events   how many events it sent on its channel
      */
-    record Outcome(int exitCode, String stopReason, String output, long outputBytes, long events) {
+    record Outcome(int exitCode, Optional<Stop> stop, String output, long events) {
 
         boolean stopped() {
-            return stopReason != null;
+            return stop.isPresent();
+        }
+
+        /** Why the grader stopped the child; only for a stopped one. */
+        String stopReason() {
+            return stop.orElseThrow().reason();
+        }
+
+        static Outcome lost(String reason) {
+            return new Outcome(-1, Optional.of(new Stop(StopCause.LOST, reason)), "", 0);
         }
     }
 
@@ -133,7 +158,7 @@ final class ChildJvm {
         private final Duration wallLimit;
         private Started started;
         private OutputCapture output;
-        private AtomicReference<String> stopReason;
+        private AtomicReference<Stop> stopReason;
         private Thread outputReader;
 
         private Launched(Starter starter, Duration wallLimit) throws IOException {
@@ -147,7 +172,7 @@ final class ChildJvm {
             output = new OutputCapture(KEPT_OUTPUT_BYTES);
             stopReason = new AtomicReference<>();
             OutputCapture capture = output;
-            AtomicReference<String> reason = stopReason;
+            AtomicReference<Stop> reason = stopReason;
             outputReader = daemon("hotpath-output", () -> readOutput(started.process().getErrorStream(), capture, reason));
             send(started.token());
         }
@@ -187,9 +212,9 @@ final class ChildJvm {
             return follow(handler);
         }
 
-        /** Sends the child one command line. */
-        void tell(String command) {
-            send(command);
+        /** Sends a measurement JVM its next command. */
+        void tell(MeasureCommand command) {
+            send(command.name());
         }
 
         /** Closes the child's standard input: a child waiting for a command ends. */
@@ -214,12 +239,10 @@ final class ChildJvm {
             while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
                 long now = System.nanoTime();
                 if (stopReason.get() == null && now > deadline) {
-                    stopReason.compareAndSet(null, "it ran longer than the limit of " + wallLimit.toSeconds() + " s");
+                    stopReason.compareAndSet(null, new Stop(StopCause.WALL_LIMIT,
+                            "it ran longer than the limit of " + wallLimit.toSeconds() + " s"));
                 }
-                String overdue = handler.overdue(now);
-                if (overdue != null) {
-                    stopReason.compareAndSet(null, overdue);
-                }
+                handler.overdue(now).ifPresent(overdue -> stopReason.compareAndSet(null, new Stop(StopCause.OVERDUE, overdue)));
                 if (stopReason.get() != null) {
                     destroyTree(process);
                     process.waitFor(5, TimeUnit.SECONDS);
@@ -229,9 +252,8 @@ final class ChildJvm {
             channelReader.join(TimeUnit.SECONDS.toMillis(5));
             outputReader.join(TimeUnit.SECONDS.toMillis(5));
             destroyTree(process);
-            String reason = stopReason.get();
-            return new Outcome(reason != null ? -1 : process.exitValue(), reason, output.text(), output.totalBytes(),
-                    events.get());
+            Optional<Stop> stop = Optional.ofNullable(stopReason.get());
+            return new Outcome(stop.isPresent() ? -1 : process.exitValue(), stop, output.text(), events.get());
         }
 
         private synchronized void send(String line) {
@@ -280,8 +302,12 @@ final class ChildJvm {
                 : sandbox.wrap(command, classpath, spec.heapMegabytes(), 2 * wallLimit.toSeconds() + 10);
     }
 
-    private static void readChannel(InputStream in, String token, ChannelHandler handler, OutputCapture output,
-                                    AtomicReference<String> stopReason) {
+    /**
+     * Reads a child's channel to its end: lines that start with the token carry an event frame for the
+     * handler; other lines are the JVM's own output. Stops at the first violation, with its reason.
+     */
+    static void readChannel(InputStream in, String token, ChannelHandler handler, OutputCapture output,
+                            AtomicReference<Stop> stopReason) {
         String prefix = token + " ";
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         long total = 0;
@@ -291,14 +317,14 @@ final class ChildJvm {
             while ((read = in.read(buffer)) >= 0) {
                 total += read;
                 if (total > MAX_CHANNEL_BYTES) {
-                    stopReason.compareAndSet(null, "it sent more than " + MAX_CHANNEL_BYTES + " bytes of results");
+                    misbehaved(stopReason, "it sent more than " + MAX_CHANNEL_BYTES + " bytes of results");
                     return;
                 }
                 for (int i = 0; i < read; i++) {
                     if (buffer[i] != '\n') {
                         line.write(buffer[i]);
                         if (line.size() > MAX_CHANNEL_LINE_BYTES) {
-                            stopReason.compareAndSet(null, "it sent a malformed result line (too long)");
+                            misbehaved(stopReason, "it sent a malformed result line (too long)");
                             return;
                         }
                         continue;
@@ -313,32 +339,30 @@ final class ChildJvm {
                 }
             }
         } catch (ChannelViolation violation) {
-            stopReason.compareAndSet(null, violation.getMessage());
+            misbehaved(stopReason, violation.getMessage());
         } catch (IOException e) {
             // The stream closes when the child is destroyed.
         }
     }
 
-    private static JsonNode parse(String json) throws ChannelViolation {
+    private static ChildEvent parse(String frame) throws ChannelViolation {
         try {
-            JsonNode node = JSON.readTree(json);
-            if (node == null || !node.isObject() || !node.path("event").isTextual()) {
-                throw new ChannelViolation("it sent a malformed result line");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
+            return ChildEvent.decode(Base64.getDecoder().decode(frame));
+        } catch (IllegalArgumentException e) {
             throw new ChannelViolation("it sent a malformed result line");
+        } catch (ChildEvent.MalformedFrame e) {
+            throw new ChannelViolation(e.getMessage());
         }
     }
 
-    private static void readOutput(InputStream in, OutputCapture output, AtomicReference<String> stopReason) {
+    private static void readOutput(InputStream in, OutputCapture output, AtomicReference<Stop> stopReason) {
         byte[] buffer = new byte[8192];
         try (in) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
                 output.append(buffer, 0, read);
                 if (output.totalBytes() > MAX_OUTPUT_BYTES) {
-                    stopReason.compareAndSet(null, "it printed more than " + MAX_OUTPUT_BYTES / (1024 * 1024)
+                    misbehaved(stopReason, "it printed more than " + MAX_OUTPUT_BYTES / (1024 * 1024)
                             + " MB of output");
                     return;
                 }
@@ -346,6 +370,10 @@ final class ChildJvm {
         } catch (IOException e) {
             // The stream closes when the child is destroyed.
         }
+    }
+
+    private static void misbehaved(AtomicReference<Stop> stopReason, String reason) {
+        stopReason.compareAndSet(null, new Stop(StopCause.MISBEHAVED, reason));
     }
 
     private static Thread daemon(String name, Runnable task) {

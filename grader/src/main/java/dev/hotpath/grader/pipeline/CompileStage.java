@@ -1,8 +1,10 @@
 package dev.hotpath.grader.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotpath.grader.child.ChildEvent;
 import dev.hotpath.grader.child.CompileMain;
+import dev.hotpath.grader.child.CompilePlan;
 import dev.hotpath.grader.report.CompileError;
+import dev.hotpath.grader.report.Stage;
 import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.submission.Submission;
 
@@ -13,10 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -27,14 +29,17 @@ import java.util.regex.Pattern;
  */
 final class CompileStage {
 
-    static final String NAME = "compile";
     /** javac's heap: generous for any honest source file of the 256 KiB a submission may have. */
     static final int HEAP_MEGABYTES = 256;
     static final Duration TIME_LIMIT = Duration.ofSeconds(30);
 
     private static final Pattern CLASS_FILE = Pattern.compile("([A-Za-z0-9_$]+/)*[A-Za-z0-9_$]+\\.class");
 
-    record Result(StageResult stage, List<CompileError> errors) {
+    /**
+     * @param apiMissing whether the code compiled but lacks something the tests or benchmarks call (the
+     *                   errors say what)
+     */
+    record Result(StageResult stage, List<CompileError> errors, boolean apiMissing) {
 
         boolean passed() {
             return errors.isEmpty();
@@ -51,7 +56,7 @@ final class CompileStage {
     static ChildJvm.Launched launch(PreparedExercise exercise, Submission submission, Path sources, ChildJvm children)
             throws GradingException {
         try {
-            List<String> args = new ArrayList<>(List.of(sources.toString(), exercise.classes().support().toString()));
+            List<String> files = new ArrayList<>();
             for (Map.Entry<String, String> file : submission.files().entrySet()) {
                 Path target = sources.resolve(file.getKey()).normalize();
                 if (!target.startsWith(sources)) {
@@ -59,11 +64,12 @@ final class CompileStage {
                 }
                 Files.createDirectories(target.getParent());
                 Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
-                args.add(file.getKey());
+                files.add(file.getKey());
             }
             Workspace.share(sources);
             ChildJvm.Spec spec = new ChildJvm.Spec(List.of(sources, exercise.classes().support()),
-                    JvmOptions.forCompiler(), HEAP_MEGABYTES, CompileMain.class.getName(), args, sources);
+                    JvmOptions.forCompiler(), HEAP_MEGABYTES, CompileMain.class.getName(),
+                    new CompilePlan(sources, exercise.classes().support(), files).toArgs(), sources);
             return children.launch(spec, TIME_LIMIT);
         } catch (IOException e) {
             throw new GradingException("could not start the compiler: " + e.getMessage(), e);
@@ -81,46 +87,49 @@ final class CompileStage {
             throw new GradingException("grading was interrupted", e);
         }
         List<CompileError> errors = recorder.errors;
+        boolean apiMissing = false;
         String message;
-        String failure = failure(recorder, outcome);
-        if (failure != null) {
-            errors = List.of(new CompileError("", 0, 0, failure));
+        Optional<String> failure = failure(recorder, outcome);
+        if (failure.isPresent()) {
+            errors = List.of(new CompileError("", 0, 0, failure.get()));
             message = "the compiler gave up on this code";
         } else if (!errors.isEmpty()) {
             message = errors.size() == 1 ? "1 compile error" : errors.size() + " compile errors";
         } else {
             recorder.write(output);
             errors = exercise.checkApi(output);
+            apiMissing = !errors.isEmpty();
             message = errors.isEmpty() ? "compiled" : "compiled, but the tests need something your code no longer has";
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         StageResult.Status status = errors.isEmpty() ? StageResult.Status.PASSED : StageResult.Status.FAILED;
-        return new Result(new StageResult(NAME, status, millis, message), errors);
+        return new Result(new StageResult(Stage.COMPILE, status, millis, message), errors, apiMissing);
     }
 
-    /** What the learner is told when javac did not finish, or null when it did. */
-    private static String failure(Recorder recorder, ChildJvm.Outcome outcome) throws GradingException {
-        if (outcome.stopped() && outcome.stopReason().startsWith("it ran longer")) {
-            return "compiling took longer than " + TIME_LIMIT.toSeconds() + " s; simplify the code (very large"
-                    + " constant expressions or deeply nested code make the compiler slow)";
+    /** What the learner is told when javac did not finish; empty when it did. */
+    private static Optional<String> failure(Recorder recorder, ChildJvm.Outcome outcome) throws GradingException {
+        if (outcome.stop().filter(stop -> stop.cause() == ChildJvm.StopCause.WALL_LIMIT).isPresent()) {
+            return Optional.of("compiling took longer than " + TIME_LIMIT.toSeconds() + " s; simplify the code (very"
+                    + " large constant expressions or deeply nested code make the compiler slow)");
         }
-        String kind = recorder.crash == null ? "" : recorder.crash;
+        String kind = recorder.crash.orElse("");
         if (kind.contains("OutOfMemoryError") || (!recorder.done && outcome.output().contains("OutOfMemoryError"))) {
-            return "compiling needed more than the compiler's " + HEAP_MEGABYTES + " MB of memory; simplify the code"
-                    + " (very large constant expressions, such as long strings built from constants, use a lot)";
+            return Optional.of("compiling needed more than the compiler's " + HEAP_MEGABYTES + " MB of memory; simplify"
+                    + " the code (very large constant expressions, such as long strings built from constants, use a lot)");
         }
-        if (kind.equals("stack")) {
-            return "the compiler ran out of stack on this code; an expression or statement is nested too deeply";
+        if (kind.equals(StackOverflowError.class.getName())) {
+            return Optional.of("the compiler ran out of stack on this code; an expression or statement is nested too"
+                    + " deeply");
         }
         if (!kind.isEmpty()) {
-            return "the compiler failed on this code (" + kind + "); simplify it";
+            return Optional.of("the compiler failed on this code (" + kind + "); simplify it");
         }
         if (outcome.stopped() || !recorder.done) {
             // The compiler is the grader's own code: a child that did not finish is the grader's problem.
             throw new GradingException("the compiler did not finish (" + (outcome.stopped() ? outcome.stopReason()
                     : "exit code " + outcome.exitCode()) + "): " + outcome.output().strip(), null);
         }
-        return null;
+        return Optional.empty();
     }
 
     /** Collects the compile JVM's errors and class files. */
@@ -129,31 +138,26 @@ final class CompileStage {
         private final List<CompileError> errors = new ArrayList<>();
         private final Map<String, ByteArrayOutputStream> classes = new LinkedHashMap<>();
         private boolean done;
-        private String crash;
+        private Optional<String> crash = Optional.empty();
 
         @Override
-        public void onEvent(JsonNode event) throws ChannelViolation {
+        public void onEvent(ChildEvent event) throws ChannelViolation {
             if (done) {
                 throw new ChannelViolation("the compiler sent results after it finished");
             }
-            switch (event.path("event").asText()) {
-                case "error" -> errors.add(new CompileError(event.path("file").asText(), event.path("line").asLong(),
-                        event.path("column").asLong(), event.path("message").asText()));
-                case "class" -> {
-                    String name = event.path("name").asText();
-                    if (!CLASS_FILE.matcher(name).matches()) {
-                        throw new ChannelViolation("the compiler sent a class file named " + name);
-                    }
-                    try {
-                        classes.computeIfAbsent(name, key -> new ByteArrayOutputStream())
-                                .writeBytes(Base64.getDecoder().decode(event.path("data").asText()));
-                    } catch (IllegalArgumentException e) {
-                        throw new ChannelViolation("the compiler sent a malformed class file");
-                    }
+            if (event instanceof ChildEvent.CompileErrorFound error) {
+                errors.add(new CompileError(error.file(), error.line(), error.column(), error.message()));
+            } else if (event instanceof ChildEvent.ClassPart part) {
+                if (!CLASS_FILE.matcher(part.name()).matches()) {
+                    throw new ChannelViolation("the compiler sent a class file named " + part.name());
                 }
-                case "crashed" -> crash = event.path("kind").asText();
-                case "done" -> done = true;
-                default -> throw new ChannelViolation("the compiler sent an unknown event");
+                classes.computeIfAbsent(part.name(), key -> new ByteArrayOutputStream()).writeBytes(part.data());
+            } else if (event instanceof ChildEvent.Crashed crashed) {
+                crash = Optional.of(crashed.message());
+            } else if (event instanceof ChildEvent.Done) {
+                done = true;
+            } else {
+                throw new ChannelViolation("the compiler sent an unknown event");
             }
         }
 

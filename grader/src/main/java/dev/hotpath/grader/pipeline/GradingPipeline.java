@@ -8,6 +8,7 @@ import dev.hotpath.grader.profile.JfrProfileReader;
 import dev.hotpath.grader.profile.ProfileComparison;
 import dev.hotpath.grader.profile.ProfileException;
 import dev.hotpath.grader.report.GradeReport;
+import dev.hotpath.grader.report.Stage;
 import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.submission.Submission;
 
@@ -45,7 +46,8 @@ public final class GradingPipeline implements AutoCloseable {
     /**
      * A pipeline working in a fresh directory under {@code parent}, deleted by {@link #close()}.
      *
-     * @throws GradingException if {@code mode} requires the sandbox and this machine has none
+     * @throws SandboxUnavailableException if {@code mode} requires the sandbox and this machine has none
+     * @throws GradingException if the work directory cannot be made
      */
     public GradingPipeline(Path parent, Sandbox.Mode mode) throws GradingException {
         this(parent, mode, Sandbox::detect);
@@ -62,7 +64,7 @@ public final class GradingPipeline implements AutoCloseable {
             sandbox = detector.apply(whyNot).orElse(null);
         }
         if (sandbox == null && mode == Sandbox.Mode.REQUIRED) {
-            throw new GradingException("refusing to grade without the sandbox: " + whyNot
+            throw new SandboxUnavailableException("refusing to grade without the sandbox: " + whyNot
                     + " (see docs/security.md; an explicit flag allows unsandboxed grading)");
         }
         try {
@@ -146,7 +148,7 @@ public final class GradingPipeline implements AutoCloseable {
     /** Profiling runs take the measurement slot too, so they never disturb another grading's measurement. */
     private ProfileComparison profile(PreparedExercise prepared, Path submissionClasses, Path scratch, Progress progress)
             throws ProfileException, GradingException {
-        Consumer<String> updates = progress.updates(PerformanceStage.NAME);
+        Consumer<String> updates = progress.updates(Stage.PERFORMANCE);
         try (HostMeasurementLock.Held held = HostMeasurementLock.acquire(HostMeasurementLock.hostDirectory(),
                 () -> updates.accept("waiting for another grading's measurement to finish"))) {
             return profiles.run(prepared, submissionClasses, scratch, children, updates);
@@ -156,7 +158,7 @@ public final class GradingPipeline implements AutoCloseable {
     /** Compile, policy and tests; true when all passed. The test JVM boots while the submission compiles. */
     private boolean correct(PreparedExercise prepared, Submission submission, Workspace workspace, Path submissionClasses,
                             Path scratch, Progress progress, VerdictStage verdict) throws GradingException, IOException {
-        progress.started(CompileStage.NAME);
+        progress.started(Stage.COMPILE);
         try (ChildJvm.Launched compiler = CompileStage.launch(prepared, submission, workspace.directory("sources"), children);
              ChildJvm.Launched testJvm = TestStage.launch(prepared, submissionClasses, scratch, children)) {
             CompileStage.Result compiled = CompileStage.run(prepared, compiler, submissionClasses);
@@ -167,7 +169,7 @@ public final class GradingPipeline implements AutoCloseable {
                 return false;
             }
 
-            progress.started(PolicyStage.NAME);
+            progress.started(Stage.POLICY);
             PolicyStage.Result policed = PolicyStage.run(prepared, submissionClasses);
             progress.finished(policed.stage());
             verdict.policed(policed);
@@ -175,8 +177,8 @@ public final class GradingPipeline implements AutoCloseable {
                 return false;
             }
 
-            progress.started(TestStage.NAME);
-            TestStage.Result tested = TestStage.run(prepared, testJvm, progress.updates(TestStage.NAME));
+            progress.started(Stage.TESTS);
+            TestStage.Result tested = TestStage.run(prepared, testJvm, progress.updates(Stage.TESTS));
             progress.finished(tested.stage());
             verdict.tested(tested);
             return tested.passed();
@@ -186,8 +188,8 @@ public final class GradingPipeline implements AutoCloseable {
     /** The performance stage, one measurement at a time on this host. */
     private void measure(PreparedExercise prepared, Path submissionClasses, Path scratch, long seed, Progress progress,
                          VerdictStage verdict) throws GradingException {
-        progress.started(PerformanceStage.NAME);
-        Consumer<String> updates = progress.updates(PerformanceStage.NAME);
+        progress.started(Stage.PERFORMANCE);
+        Consumer<String> updates = progress.updates(Stage.PERFORMANCE);
         long waitStart = System.nanoTime();
         PerformanceStage.Result measured;
         try (HostMeasurementLock.Held held = HostMeasurementLock.acquire(HostMeasurementLock.hostDirectory(),
@@ -230,27 +232,11 @@ public final class GradingPipeline implements AutoCloseable {
         StringBuilder stamp = new StringBuilder();
         for (Path path : new Path[] {exercise.dir().resolve("exercise.yaml"), exercise.starterDir(), exercise.mainClasses(),
                 exercise.visibleTestClasses(), exercise.hiddenTestClasses(), exercise.benchmarkClasses()}) {
-            stamp.append(newest(path)).append('/');
+            stamp.append(Exercise.newestModification(path, file -> true).orElse(FileTime.fromMillis(0))).append('/');
         }
         return stamp.toString();
     }
 
-    private static FileTime newest(Path path) {
-        if (!Files.exists(path)) {
-            return FileTime.fromMillis(0);
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            return files.map(file -> {
-                try {
-                    return Files.getLastModifiedTime(file);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).max(FileTime::compareTo).orElse(FileTime.fromMillis(0));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public void close() {
@@ -273,17 +259,17 @@ public final class GradingPipeline implements AutoCloseable {
             return (System.nanoTime() - start) / 1_000_000;
         }
 
-        void started(String stage) {
-            listener.progress(new ProgressEvent(stage, ProgressEvent.Phase.STARTED, "", elapsedMillis(), null));
+        void started(Stage stage) {
+            listener.progress(new ProgressEvent(stage.id(), ProgressEvent.Phase.STARTED, "", elapsedMillis(), null));
         }
 
-        Consumer<String> updates(String stage) {
-            return message -> listener.progress(new ProgressEvent(stage, ProgressEvent.Phase.UPDATE, message,
+        Consumer<String> updates(Stage stage) {
+            return message -> listener.progress(new ProgressEvent(stage.id(), ProgressEvent.Phase.UPDATE, message,
                     elapsedMillis(), null));
         }
 
         void finished(StageResult result) {
-            listener.progress(new ProgressEvent(result.name(), ProgressEvent.Phase.FINISHED, result.message(),
+            listener.progress(new ProgressEvent(result.stage().id(), ProgressEvent.Phase.FINISHED, result.message(),
                     elapsedMillis(), result));
         }
     }

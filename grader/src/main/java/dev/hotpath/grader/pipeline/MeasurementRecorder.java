@@ -1,6 +1,6 @@
 package dev.hotpath.grader.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotpath.grader.child.ChildEvent;
 import dev.hotpath.grader.exercise.Measurement;
 import dev.hotpath.grader.exercise.Metric;
 
@@ -21,9 +21,10 @@ final class MeasurementRecorder implements ChannelHandler {
     private final Map<String, List<Double>> samples = new HashMap<>();
     private final Map<String, List<Double>> perCpu = new HashMap<>();
     private final Map<String, Integer> slices = new HashMap<>();
+    private final Map<String, String> diagnostics = new HashMap<>();
     private final int maxSlices;
     private int reports;
-    private String failure;
+    private Optional<String> failure = Optional.empty();
     private boolean done;
     private boolean ended;
 
@@ -37,38 +38,42 @@ final class MeasurementRecorder implements ChannelHandler {
     }
 
     @Override
-    public synchronized void onEvent(JsonNode event) throws ChannelViolation {
+    public synchronized void onEvent(ChildEvent event) throws ChannelViolation {
         if (done) {
             throw new ChannelViolation("it reported results after it had finished");
         }
-        String type = event.path("event").asText();
-        Metric metric = metrics.get(event.path("metric").asText());
-        switch (type) {
-            case "counter" -> {
-                if (metric == null || metric.kind() != Metric.Kind.COUNTER || counters.containsKey(metric.name())
-                        || !event.path("value").canConvertToLong() || event.path("value").asLong() < 0) {
-                    throw new ChannelViolation("it reported an implausible counter value: " + event);
-                }
-                counters.put(metric.name(), event.path("value").asLong());
+        if (event instanceof ChildEvent.Counted counted) {
+            Metric metric = metrics.get(counted.metric());
+            if (metric == null || metric.kind() != Metric.Kind.COUNTER || counters.containsKey(metric.name())
+                    || counted.value() < 0) {
+                throw new ChannelViolation("it reported an implausible counter value: " + counted);
             }
-            case "warmed", "sample" -> {
-                if (metric == null || metric.kind() != Metric.Kind.BENCHMARK || !positive(event.path("value"))
-                        || !positive(event.path("perCpu")) || slices.merge(metric.name(), 1, Integer::sum) > maxSlices) {
-                    throw new ChannelViolation("it reported an implausible benchmark sample: " + event);
-                }
-                if (type.equals("sample")) {
-                    samples.computeIfAbsent(metric.name(), k -> new ArrayList<>()).add(event.path("value").asDouble());
-                    perCpu.computeIfAbsent(metric.name(), k -> new ArrayList<>()).add(event.path("perCpu").asDouble());
-                }
+            if (counted.diagnostic().isPresent() && metric.diagnostic().isEmpty()) {
+                throw new ChannelViolation("it sent a diagnostic for a metric that has none: " + metric.name());
             }
-            case "failed" -> {
-                if (failure == null) {
-                    failure = (metric == null ? "" : metric.name() + ": ") + event.path("message").asText();
-                }
+            counters.put(metric.name(), counted.value());
+            counted.diagnostic().ifPresent(line -> diagnostics.put(metric.name(), line));
+        } else if (event instanceof ChildEvent.Sliced slice) {
+            Metric metric = metrics.get(slice.metric());
+            if (metric == null || metric.kind() != Metric.Kind.BENCHMARK || !positive(slice.value())
+                    || !positive(slice.perCpu()) || slices.merge(metric.name(), 1, Integer::sum) > maxSlices) {
+                throw new ChannelViolation("it reported an implausible benchmark sample: " + slice);
             }
-            case "crashed" -> failure = event.path("message").asText();
-            case "done" -> done = true;
-            default -> throw new ChannelViolation("it sent an unknown event: " + type);
+            if (!slice.warmup()) {
+                samples.computeIfAbsent(metric.name(), k -> new ArrayList<>()).add(slice.value());
+                perCpu.computeIfAbsent(metric.name(), k -> new ArrayList<>()).add(slice.perCpu());
+            }
+        } else if (event instanceof ChildEvent.MetricFailed failed) {
+            if (failure.isEmpty()) {
+                Metric metric = metrics.get(failed.metric());
+                failure = Optional.of((metric == null ? "" : metric.name() + ": ") + failed.message());
+            }
+        } else if (event instanceof ChildEvent.Crashed crashed) {
+            failure = Optional.of(crashed.message());
+        } else if (event instanceof ChildEvent.Done) {
+            done = true;
+        } else {
+            throw new ChannelViolation("it sent an event a measurement does not send: " + event.getClass().getSimpleName());
         }
         reports++;
         notifyAll();
@@ -86,14 +91,14 @@ final class MeasurementRecorder implements ChannelHandler {
      * @return true when the reports arrived; false otherwise
      */
     synchronized boolean awaitReports(int count, long deadlineNanos) throws InterruptedException {
-        while (reports < count && failure == null && !ended) {
+        while (reports < count && failure.isEmpty() && !ended) {
             long left = deadlineNanos - System.nanoTime();
             if (left <= 0) {
                 return false;
             }
             wait(Math.max(1, left / 1_000_000));
         }
-        return reports >= count && failure == null;
+        return reports >= count && failure.isEmpty();
     }
 
     synchronized int reports() {
@@ -102,11 +107,16 @@ final class MeasurementRecorder implements ChannelHandler {
 
     /** Why this JVM's measurement is unusable, if it reported a failure. */
     synchronized Optional<String> failure() {
-        return Optional.ofNullable(failure);
+        return failure;
     }
 
     synchronized Optional<Long> counter(String metric) {
         return Optional.ofNullable(counters.get(metric));
+    }
+
+    /** What the metric's diagnostic said about the counted run, if it has one and it said something. */
+    synchronized Optional<String> diagnostic(String metric) {
+        return Optional.ofNullable(diagnostics.get(metric));
     }
 
     /** The measured (not warm-up) slices of a benchmark metric, in order, per wall-clock or per CPU-second. */
@@ -114,7 +124,7 @@ final class MeasurementRecorder implements ChannelHandler {
         return List.copyOf((clock == Measurement.Clock.CPU ? perCpu : samples).getOrDefault(metric, List.of()));
     }
 
-    private static boolean positive(JsonNode value) {
-        return value.isNumber() && value.asDouble() > 0 && Double.isFinite(value.asDouble());
+    private static boolean positive(double value) {
+        return value > 0 && Double.isFinite(value);
     }
 }

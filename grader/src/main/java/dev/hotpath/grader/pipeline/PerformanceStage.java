@@ -9,6 +9,7 @@ import dev.hotpath.grader.exercise.Metric;
 import dev.hotpath.grader.report.MeasurementConditions;
 import dev.hotpath.grader.report.MetricResult;
 import dev.hotpath.grader.report.Numbers;
+import dev.hotpath.grader.report.Stage;
 import dev.hotpath.grader.report.StageResult;
 
 import java.io.IOException;
@@ -35,7 +36,6 @@ import java.util.stream.Collectors;
  */
 final class PerformanceStage {
 
-    static final String NAME = "performance";
     /** Family-wise confidence of the reported intervals, split evenly over the rounds (Bonferroni). */
     static final double CONFIDENCE = 0.95;
 
@@ -54,7 +54,7 @@ final class PerformanceStage {
         /** Runs one command and waits for its report; empty when it worked, else what went wrong. */
         Optional<String> step(MeasureCommand command, long deadlineNanos) throws InterruptedException {
             int expected = recorder.reports() + 1;
-            jvm.tell(command.name());
+            jvm.tell(command);
             if (recorder.awaitReports(expected, deadlineNanos)) {
                 return Optional.empty();
             }
@@ -90,9 +90,12 @@ final class PerformanceStage {
         Measurement settings = manifest.measurement();
         List<Metric> counters = manifest.metrics().stream().filter(m -> m.kind() == Metric.Kind.COUNTER).toList();
         List<Metric> benchmarks = manifest.metrics().stream().filter(m -> m.kind() == Metric.Kind.BENCHMARK).toList();
+        // Both sides run the diagnostics, though only the submission's is reported: the two JVMs then do
+        // the same work before their benchmark slices, and a diagnostic the exercise got wrong fails on
+        // the starter, as the exercise's error rather than the learner's.
         MeasurePlan plan = new MeasurePlan(settings.warmupSlices(), settings.maxSlices(), settings.sliceMillis(),
-                counters.stream().map(m -> new MeasurePlan.Target(m.name(), m.target())).toList(),
-                benchmarks.stream().map(m -> new MeasurePlan.Target(m.name(), m.target())).toList());
+                counters.stream().map(m -> new MeasurePlan.Counter(m.name(), m.target(), m.diagnostic())).toList(),
+                benchmarks.stream().map(m -> new MeasurePlan.Benchmark(m.name(), m.target())).toList());
         double loadBefore = loadAverage();
 
         Side starter = null;
@@ -116,22 +119,23 @@ final class PerformanceStage {
                 double before = starter.recorder().counter(counter.name()).orElseThrow();
                 double after = submission.recorder().counter(counter.name()).orElseThrow();
                 if (!(before > 0)) {
-                    return new Result(new StageResult(NAME, StageResult.Status.ERROR, millis(start), "the starter measured"
+                    return new Result(new StageResult(Stage.PERFORMANCE, StageResult.Status.ERROR, millis(start), "the starter measured"
                             + " zero on " + counter.name() + ", so no ratio can be formed"), List.of(), Optional.empty());
                 }
                 double ratio = after / before;
                 results.add(new MetricResult(counter.name(), counter.description(), counter.unit(),
-                        counter.direction().yamlName(), before, after, ratio, ratio, ratio, 1, counter.threshold(),
+                        counter.direction(), before, after, ratio, ratio, ratio, 1, counter.threshold(),
                         counter.passes(ratio) ? MetricResult.Outcome.CLEARED : MetricResult.Outcome.MISSED,
-                        List.of(before), List.of(after)));
+                        List.of(before), List.of(after), submission.recorder().diagnostic(counter.name())));
             }
             for (Metric benchmark : benchmarks) {
                 Paired paired = measurePairs(benchmark, settings, starter, submission, progress);
-                if (paired.problem().isPresent()) {
-                    return failed(paired.failedSide() == starter, paired.problem().get(), start);
+                if (paired instanceof Paired.Failed failed) {
+                    return failed(failed.side() == starter, failed.problem(), start);
                 }
-                pairsUsed = Math.max(pairsUsed, paired.result().starterSamples().size());
-                results.add(paired.result());
+                MetricResult measured = ((Paired.Measured) paired).result();
+                pairsUsed = Math.max(pairsUsed, measured.starterSamples().size());
+                results.add(measured);
             }
             for (Side side : both) {
                 side.jvm().endInput();
@@ -150,7 +154,13 @@ final class PerformanceStage {
         }
     }
 
-    private record Paired(MetricResult result, Optional<String> problem, Side failedSide) {
+    /** A benchmark's pairs: measured, or the side whose slice failed and why. */
+    private sealed interface Paired {
+        record Measured(MetricResult result) implements Paired {
+        }
+
+        record Failed(Side side, String problem) implements Paired {
+        }
     }
 
     /** Warm-up, then rounds of A B / B A pairs until the interval decides or the rounds are used up. */
@@ -162,7 +172,7 @@ final class PerformanceStage {
             for (Side side : slice % 2 == 1 ? new Side[] {starter, submission} : new Side[] {submission, starter}) {
                 Optional<String> problem = side.step(MeasureCommand.SLICE, System.nanoTime() + SLICE_LIMIT.toNanos());
                 if (problem.isPresent()) {
-                    return new Paired(null, problem, side);
+                    return new Paired.Failed(side, problem.get());
                 }
             }
         }
@@ -175,7 +185,7 @@ final class PerformanceStage {
                 for (Side side : starterFirst ? new Side[] {starter, submission} : new Side[] {submission, starter}) {
                     Optional<String> problem = side.step(MeasureCommand.SLICE, System.nanoTime() + SLICE_LIMIT.toNanos());
                     if (problem.isPresent()) {
-                        return new Paired(null, problem, side);
+                        return new Paired.Failed(side, problem.get());
                     }
                 }
                 List<Double> before = starter.recorder().samples(metric.name(), settings.clock());
@@ -191,13 +201,14 @@ final class PerformanceStage {
                     ? ", not decided yet: measuring more" : ""));
         }
         for (Side side : new Side[] {starter, submission}) {
-            side.jvm().tell(MeasureCommand.STOP.name());
+            side.jvm().tell(MeasureCommand.STOP);
         }
         List<Double> before = starter.recorder().samples(metric.name(), settings.clock());
         List<Double> after = submission.recorder().samples(metric.name(), settings.clock());
-        return new Paired(new MetricResult(metric.name(), metric.description(), metric.unit(),
-                metric.direction().yamlName(), RatioInterval.median(before), RatioInterval.median(after), interval.ratio(), interval.low(),
-                interval.high(), CONFIDENCE, metric.threshold(), outcome, before, after), Optional.empty(), null);
+        return new Paired.Measured(new MetricResult(metric.name(), metric.description(), metric.unit(),
+                metric.direction(), Numbers.median(before), Numbers.median(after), interval.ratio(),
+                interval.low(), interval.high(), CONFIDENCE, metric.threshold(), outcome, before, after,
+                Optional.empty()));
     }
 
     private static Result decided(List<MetricResult> results, MeasurementConditions conditions, long start) {
@@ -205,22 +216,22 @@ final class PerformanceStage {
         List<MetricResult> undecided = results.stream().filter(r -> r.outcome() == MetricResult.Outcome.UNDECIDED).toList();
         StageResult stage;
         if (!missed.isEmpty()) {
-            stage = new StageResult(NAME, StageResult.Status.FAILED, millis(start),
+            stage = new StageResult(Stage.PERFORMANCE, StageResult.Status.FAILED, millis(start),
                     missed.stream().map(PerformanceStage::shortfall).collect(Collectors.joining("; ")));
         } else if (!undecided.isEmpty()) {
-            stage = new StageResult(NAME, StageResult.Status.INCONCLUSIVE, millis(start),
+            stage = new StageResult(Stage.PERFORMANCE, StageResult.Status.INCONCLUSIVE, millis(start),
                     undecided.stream().map(PerformanceStage::shortfall).collect(Collectors.joining("; ")));
         } else {
-            stage = new StageResult(NAME, StageResult.Status.PASSED, millis(start), "every metric cleared its threshold");
+            stage = new StageResult(Stage.PERFORMANCE, StageResult.Status.PASSED, millis(start), "every metric cleared its threshold");
         }
         return new Result(stage, results, Optional.of(conditions));
     }
 
     private static Result failed(boolean starterSide, String problem, long start) {
         return starterSide
-                ? new Result(new StageResult(NAME, StageResult.Status.ERROR, millis(start),
+                ? new Result(new StageResult(Stage.PERFORMANCE, StageResult.Status.ERROR, millis(start),
                 "the starter could not be measured: " + problem), List.of(), Optional.empty())
-                : new Result(new StageResult(NAME, StageResult.Status.FAILED, millis(start),
+                : new Result(new StageResult(Stage.PERFORMANCE, StageResult.Status.FAILED, millis(start),
                 "measuring your code failed: " + problem), List.of(), Optional.empty());
     }
 
@@ -249,7 +260,7 @@ final class PerformanceStage {
                 return jvm.converse(recorder);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new ChildJvm.Outcome(-1, "grading was interrupted", "", 0, 0);
+                return ChildJvm.Outcome.lost("grading was interrupted");
             } finally {
                 recorder.ended();
             }
@@ -265,7 +276,7 @@ final class PerformanceStage {
         try {
             return side.outcome().get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            return new ChildJvm.Outcome(-1, "it could not be followed: " + e, "", 0, 0);
+            return ChildJvm.Outcome.lost("it could not be followed: " + e);
         }
     }
 
@@ -277,7 +288,7 @@ final class PerformanceStage {
 
     private static String shortfall(MetricResult result) {
         return result.metric() + ": " + Numbers.ratio(result) + " the starter, needed "
-                + (result.direction().equals("lower") ? "at most " : "at least ") + Numbers.significant(result.threshold()) + "×";
+                + result.direction().bound() + " " + Numbers.significant(result.threshold()) + "×";
     }
 
     /** Median absolute deviation over the median: robust to the odd disturbed slice. */
@@ -285,8 +296,8 @@ final class PerformanceStage {
         if (values.isEmpty()) {
             return 0;
         }
-        double median = RatioInterval.median(values);
-        return RatioInterval.median(values.stream().map(v -> Math.abs(v - median)).toList()) / median;
+        double median = Numbers.median(values);
+        return Numbers.median(values.stream().map(v -> Math.abs(v - median)).toList()) / median;
     }
 
     /** The host's one-minute load average, or a negative value where the system does not tell. */

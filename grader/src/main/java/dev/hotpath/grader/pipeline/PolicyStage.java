@@ -1,6 +1,7 @@
 package dev.hotpath.grader.pipeline;
 
 import dev.hotpath.grader.report.CompileError;
+import dev.hotpath.grader.report.Stage;
 import dev.hotpath.grader.report.StageResult;
 import org.objectweb.asm.ClassReader;
 
@@ -16,8 +17,6 @@ import java.util.List;
  * class, method and forbidden use, at the line it comes from.
  */
 final class PolicyStage {
-
-    static final String NAME = "policy";
 
     record Result(StageResult stage, List<CompileError> violations) {
 
@@ -59,8 +58,8 @@ final class PolicyStage {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new Result(violations.isEmpty()
-                ? new StageResult(NAME, StageResult.Status.PASSED, millis, "uses only what graded code may")
-                : new StageResult(NAME, StageResult.Status.FAILED, millis, violations.size() == 1
+                ? new StageResult(Stage.POLICY, StageResult.Status.PASSED, millis, "uses only what graded code may")
+                : new StageResult(Stage.POLICY, StageResult.Status.FAILED, millis, violations.size() == 1
                         ? "1 use of something graded code may not use" : violations.size()
                         + " uses of things graded code may not use"), violations);
     }

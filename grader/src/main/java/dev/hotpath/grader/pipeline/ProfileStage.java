@@ -1,7 +1,8 @@
 package dev.hotpath.grader.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotpath.grader.child.ChildEvent;
 import dev.hotpath.grader.child.ProfileMain;
+import dev.hotpath.grader.child.ProfilePlan;
 import dev.hotpath.grader.exercise.Metric;
 import dev.hotpath.grader.profile.JfrProfileReader;
 import dev.hotpath.grader.profile.Profile;
@@ -13,11 +14,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
@@ -87,18 +87,17 @@ final class ProfileStage {
 
     private Profile record(PreparedExercise exercise, Path implementation, Path workDir, ChildJvm children)
             throws ProfileException, GradingException {
-        List<String> args = new ArrayList<>(List.of("warmup=" + WARMUP_ITERATIONS, "iterations=" + ITERATIONS,
-                "iteration-ms=" + ITERATION_MILLIS));
         List<Metric> benchmarks = exercise.exercise().manifest().metrics().stream()
                 .filter(metric -> metric.kind() == Metric.Kind.BENCHMARK).toList();
         if (benchmarks.isEmpty()) {
             throw new ProfileException("the exercise has no benchmark to profile");
         }
-        benchmarks.forEach(metric -> args.add("benchmark:" + metric.target()));
+        ProfilePlan plan = new ProfilePlan(WARMUP_ITERATIONS, ITERATIONS, ITERATION_MILLIS,
+                benchmarks.stream().map(Metric::target).toList());
         PreparedExercise.FixedClasses fixed = exercise.classes();
         ChildJvm.Spec spec = new ChildJvm.Spec(List.of(fixed.support(), fixed.benchmarks(), implementation),
                 JvmOptions.forProfiling(), exercise.exercise().manifest().limits().heapMegabytes(),
-                ProfileMain.class.getName(), args, workDir);
+                ProfileMain.class.getName(), plan.toArgs(), workDir);
         Duration limit = Duration.ofMillis(30_000 + 3L * benchmarks.size() * (WARMUP_ITERATIONS + ITERATIONS) * ITERATION_MILLIS);
         Recorder recorder = new Recorder();
         ChildJvm.Outcome outcome;
@@ -113,8 +112,8 @@ final class ProfileStage {
         if (outcome.stopped()) {
             throw new ProfileException("the profiling run was stopped because " + outcome.stopReason());
         }
-        if (recorder.crash != null) {
-            throw new ProfileException("the profiling run failed: " + recorder.crash);
+        if (recorder.crash.isPresent()) {
+            throw new ProfileException("the profiling run failed: " + recorder.crash.get());
         }
         if (!recorder.done) {
             throw new ProfileException("the profiling JVM exited (exit code " + outcome.exitCode() + ") before it finished"
@@ -163,30 +162,26 @@ final class ProfileStage {
 
         private final ByteArrayOutputStream recording = new ByteArrayOutputStream();
         private boolean done;
-        private String crash;
+        private Optional<String> crash = Optional.empty();
 
         @Override
-        public void onEvent(JsonNode event) throws ChannelViolation {
+        public void onEvent(ChildEvent event) throws ChannelViolation {
             if (done) {
                 throw new ChannelViolation("it sent results after it said it was done");
             }
-            switch (event.path("event").asText()) {
-                case "chunk" -> {
-                    byte[] bytes;
-                    try {
-                        bytes = Base64.getDecoder().decode(event.path("data").asText());
-                    } catch (IllegalArgumentException e) {
-                        throw new ChannelViolation("it sent a malformed part of its recording");
-                    }
-                    if (recording.size() + (long) bytes.length > JfrProfileReader.MAX_RECORDING_BYTES) {
+            if (event instanceof ChildEvent.RecordingPart part) {
+                byte[] bytes = part.data();
+                if (recording.size() + (long) bytes.length > JfrProfileReader.MAX_RECORDING_BYTES) {
                         throw new ChannelViolation("it sent a recording larger than "
                                 + JfrProfileReader.MAX_RECORDING_BYTES + " bytes");
                     }
-                    recording.writeBytes(bytes);
-                }
-                case "done" -> done = true;
-                case "crashed" -> crash = event.path("message").asText();
-                default -> throw new ChannelViolation("it sent an unknown event: " + event.path("event").asText());
+                recording.writeBytes(bytes);
+            } else if (event instanceof ChildEvent.Done) {
+                done = true;
+            } else if (event instanceof ChildEvent.Crashed crashed) {
+                crash = Optional.of(crashed.message());
+            } else {
+                throw new ChannelViolation("it sent an unknown event: " + event.getClass().getSimpleName());
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.hotpath.grader.pipeline;
 
 import dev.hotpath.grader.exercise.Metric;
 import dev.hotpath.grader.report.MetricResult;
+import dev.hotpath.grader.report.Numbers;
 
 import java.util.List;
 
@@ -25,21 +26,12 @@ record RatioInterval(double ratio, double low, double high, boolean bounded) {
     static RatioInterval of(List<Double> ratios, double alpha) {
         double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int n = sorted.length;
-        double median = median(sorted);
+        double median = Numbers.medianOfSorted(sorted);
         int k = rank(n, alpha);
         if (k == 0) {
             return new RatioInterval(median, sorted[0], sorted[n - 1], false);
         }
         return new RatioInterval(median, sorted[k - 1], sorted[n - k], true);
-    }
-
-    static double median(List<Double> values) {
-        return median(values.stream().mapToDouble(Double::doubleValue).sorted().toArray());
-    }
-
-    private static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /**

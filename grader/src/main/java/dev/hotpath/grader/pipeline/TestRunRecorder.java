@@ -1,6 +1,6 @@
 package dev.hotpath.grader.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotpath.grader.child.ChildEvent;
 import dev.hotpath.grader.report.TestResult;
 
 import java.util.ArrayList;
@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
@@ -18,10 +19,17 @@ import java.util.function.IntConsumer;
  */
 final class TestRunRecorder implements ChannelHandler {
 
-    private record Finish(String status, String message, long nanos) {
+    private record Finish(ChildEvent.TestStatus status, String message, long nanos) {
     }
 
-    private static final String TIME_LIMIT = "a test ran longer than its limit of ";
+    /**
+     * Why a test run ended before its end.
+     *
+     * @param reason        completes "the test run was stopped because …"
+     * @param overTimeLimit whether a test ran past its time limit ({@link #overdue})
+     */
+    record EarlyEnd(String reason, boolean overTimeLimit) {
+    }
 
     private final Map<String, ExpectedTest> expected = new LinkedHashMap<>();
     private final Set<String> knownContainers;
@@ -38,7 +46,7 @@ final class TestRunRecorder implements ChannelHandler {
     private long lastEvent = System.nanoTime();
     private boolean anyEvent;
     private boolean done;
-    private String crash;
+    private Optional<String> crash = Optional.empty();
 
     /**
      * @param knownContainers ids of the engine and class containers the child may also report
@@ -54,60 +62,54 @@ final class TestRunRecorder implements ChannelHandler {
     }
 
     @Override
-    public synchronized void onEvent(JsonNode event) throws ChannelViolation {
+    public synchronized void onEvent(ChildEvent event) throws ChannelViolation {
         if (done) {
             throw new ChannelViolation("it reported events after the run had finished");
         }
-        String type = event.path("event").asText();
-        String id = event.path("id").asText();
         long now = System.nanoTime();
         lastEvent = now;
         anyEvent = true;
-        switch (type) {
-            case "registered" -> {
-                String parent = event.path("parent").asText();
-                if (!belongsToExpected(parent) || !id.startsWith(parent + "/")) {
-                    throw new ChannelViolation("it registered a test that does not belong to the exercise: " + id);
-                }
-                dynamic.add(id);
+        if (event instanceof ChildEvent.Registered registered) {
+            String id = registered.id();
+            if (!belongsToExpected(registered.parent()) || !id.startsWith(registered.parent() + "/")) {
+                throw new ChannelViolation("it registered a test that does not belong to the exercise: " + id);
             }
-            case "started" -> {
-                check(id);
-                if (started.putIfAbsent(id, now) != null) {
-                    throw new ChannelViolation("it reported test " + id + " as started twice");
-                }
-                if (!knownContainers.contains(id)) {
-                    running = id;
-                }
+            dynamic.add(id);
+        } else if (event instanceof ChildEvent.TestStarted start) {
+            String id = start.id();
+            check(id);
+            if (started.putIfAbsent(id, now) != null) {
+                throw new ChannelViolation("it reported test " + id + " as started twice");
             }
-            case "finished" -> {
-                check(id);
-                Long startedAt = started.get(id);
-                if (startedAt == null || finished.containsKey(id)) {
-                    throw new ChannelViolation("it reported test " + id + " as finished without starting it, or twice");
-                }
-                String status = event.path("status").asText();
-                if (!Set.of("SUCCESSFUL", "FAILED", "ABORTED").contains(status)) {
-                    throw new ChannelViolation("it reported an unknown test status: " + status);
-                }
-                finished.put(id, new Finish(status, event.path("message").asText(), now - startedAt));
-                if (knownContainers.contains(id) && !status.equals("SUCCESSFUL")) {
-                    failedContainers.put(id, event.path("message").asText());
-                }
-                if (id.equals(running)) {
-                    running = null;
-                }
-                if (expected.containsKey(id)) {
-                    finishedCount.accept((int) expected.keySet().stream().filter(finished::containsKey).count());
-                }
+            if (!knownContainers.contains(id)) {
+                running = id;
             }
-            case "skipped" -> {
-                check(id);
-                skipped.put(id, event.path("reason").asText());
+        } else if (event instanceof ChildEvent.TestFinished finish) {
+            String id = finish.id();
+            check(id);
+            Long startedAt = started.get(id);
+            if (startedAt == null || finished.containsKey(id)) {
+                throw new ChannelViolation("it reported test " + id + " as finished without starting it, or twice");
             }
-            case "done" -> done = true;
-            case "crashed" -> crash = event.path("message").asText();
-            default -> throw new ChannelViolation("it sent an unknown event: " + type);
+            finished.put(id, new Finish(finish.status(), finish.message(), now - startedAt));
+            if (knownContainers.contains(id) && finish.status() != ChildEvent.TestStatus.SUCCESSFUL) {
+                failedContainers.put(id, finish.message());
+            }
+            if (id.equals(running)) {
+                running = null;
+            }
+            if (expected.containsKey(id)) {
+                finishedCount.accept((int) expected.keySet().stream().filter(finished::containsKey).count());
+            }
+        } else if (event instanceof ChildEvent.TestSkipped skip) {
+            check(skip.id());
+            skipped.put(skip.id(), skip.reason());
+        } else if (event instanceof ChildEvent.Done) {
+            done = true;
+        } else if (event instanceof ChildEvent.Crashed crashed) {
+            crash = Optional.of(crashed.message());
+        } else {
+            throw new ChannelViolation("it sent an event a test run does not send: " + event.getClass().getSimpleName());
         }
     }
 
@@ -116,47 +118,48 @@ final class TestRunRecorder implements ChannelHandler {
      * before a test starts (a test class's constructor, static initializers). JVM start-up gets 10 s more.
      */
     @Override
-    public synchronized String overdue(long nowNanos) {
+    public synchronized Optional<String> overdue(long nowNanos) {
         long limit = anyEvent ? testLimitNanos : testLimitNanos + 10_000_000_000L;
         if (!done && nowNanos - lastEvent > limit) {
-            return TIME_LIMIT + testSeconds + " s";
+            return Optional.of("a test ran longer than its limit of " + testSeconds + " s");
         }
-        return null;
+        return Optional.empty();
     }
 
     synchronized boolean completed() {
         return done;
     }
 
-    /** The crash message if the runner itself failed, else null. */
-    synchronized String crash() {
+    /** The crash message if the runner itself failed. */
+    synchronized Optional<String> crash() {
         return crash;
     }
 
     /**
      * Every expected test's result.
      *
-     * @param endReason why the run ended early (for tests that never finished), or null if it did not
+     * @param earlyEnd why the run ended early (for tests that never finished), if it did
      */
-    synchronized List<TestResult> results(String endReason) {
+    synchronized List<TestResult> results(Optional<EarlyEnd> earlyEnd) {
         List<TestResult> results = new ArrayList<>();
         for (ExpectedTest test : expected.values()) {
-            results.add(result(test, endReason));
+            results.add(result(test, earlyEnd));
         }
         return results;
     }
 
-    private TestResult result(ExpectedTest test, String endReason) {
+    private TestResult result(ExpectedTest test, Optional<EarlyEnd> earlyEnd) {
         Finish finish = finished.get(test.id());
         if (skipped.containsKey(test.id())) {
             return result(test, TestResult.Status.SKIPPED, "skipped: " + skipped.get(test.id()), 0);
         }
-        boolean timedOut = endReason != null && endReason.startsWith(TIME_LIMIT);
+        boolean timedOut = earlyEnd.filter(EarlyEnd::overTimeLimit).isPresent();
+        String because = earlyEnd.map(end -> " because " + end.reason()).orElse("");
         if (finish == null) {
             if (started.containsKey(test.id()) || (running != null && running.startsWith(test.id() + "/"))) {
                 return result(test, timedOut ? TestResult.Status.TIMED_OUT : TestResult.Status.FAILED,
                         (timedOut ? "did not finish within " + testSeconds + " s" : "did not finish")
-                                + (endReason == null ? "" : ": the test run was stopped because " + endReason), 0);
+                                + (because.isEmpty() ? "" : ": the test run was stopped" + because), 0);
             }
             boolean classStarted = started.keySet().stream().anyMatch(container -> knownContainers.contains(container)
                     && test.id().startsWith(container + "/") && !finished.containsKey(container));
@@ -172,17 +175,16 @@ final class TestRunRecorder implements ChannelHandler {
                 return result(test, TestResult.Status.FAILED,
                         "the test class failed before this test could run: " + containerFailure, 0);
             }
-            return result(test, TestResult.Status.NOT_RUN, "never ran: the test run ended early"
-                    + (endReason == null ? "" : " because " + endReason), 0);
+            return result(test, TestResult.Status.NOT_RUN, "never ran: the test run ended early" + because, 0);
         }
         long millis = finish.nanos() / 1_000_000;
-        if (!finish.status().equals("SUCCESSFUL")) {
+        if (finish.status() != ChildEvent.TestStatus.SUCCESSFUL) {
             return result(test, TestResult.Status.FAILED, finish.message(), millis);
         }
         // A parameterized test passes only if every invocation did.
         for (String child : dynamic) {
             Finish invocation = finished.get(child);
-            if (child.startsWith(test.id() + "/") && (invocation == null || !invocation.status().equals("SUCCESSFUL"))) {
+            if (child.startsWith(test.id() + "/") && (invocation == null || invocation.status() != ChildEvent.TestStatus.SUCCESSFUL)) {
                 return result(test, TestResult.Status.FAILED,
                         invocation == null ? "an invocation did not finish" : invocation.message(), millis);
             }

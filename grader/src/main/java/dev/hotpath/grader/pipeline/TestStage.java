@@ -2,6 +2,7 @@ package dev.hotpath.grader.pipeline;
 
 import dev.hotpath.grader.child.TestMain;
 import dev.hotpath.grader.exercise.Limits;
+import dev.hotpath.grader.report.Stage;
 import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.report.TestResult;
 
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -17,8 +19,6 @@ import java.util.function.Consumer;
  * exercise is known to have, so a child that dies, exits or stays silent fails those tests.
  */
 final class TestStage {
-
-    static final String NAME = "tests";
 
     record Result(StageResult stage, List<TestResult> tests, String output) {
 
@@ -65,31 +65,32 @@ final class TestStage {
             throw new GradingException("grading was interrupted", e);
         }
 
-        String endReason = endReason(recorder, outcome);
-        List<TestResult> tests = recorder.results(endReason);
+        Optional<TestRunRecorder.EarlyEnd> earlyEnd = earlyEnd(recorder, outcome);
+        List<TestResult> tests = recorder.results(earlyEnd);
         long counted = tests.stream().filter(test -> test.status().counted()).count();
         long passed = tests.stream().filter(test -> test.status() == TestResult.Status.PASSED).count();
-        boolean allPassed = endReason == null && passed == counted;
+        boolean allPassed = earlyEnd.isEmpty() && passed == counted;
         String message = passed + " of " + counted + " tests passed"
-                + (endReason == null ? "" : "; the test run was stopped because " + endReason);
+                + earlyEnd.map(end -> "; the test run was stopped because " + end.reason()).orElse("");
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new Result(new StageResult(NAME, allPassed ? StageResult.Status.PASSED : StageResult.Status.FAILED,
+        return new Result(new StageResult(Stage.TESTS, allPassed ? StageResult.Status.PASSED : StageResult.Status.FAILED,
                 millis, message), tests, outcome.output());
     }
 
-    /** Why the run did not end normally, or null if it did. */
-    private static String endReason(TestRunRecorder recorder, ChildJvm.Outcome outcome) {
-        if (outcome.stopped()) {
-            return outcome.stopReason();
+    /** Why the run did not end normally, if it did not. */
+    private static Optional<TestRunRecorder.EarlyEnd> earlyEnd(TestRunRecorder recorder, ChildJvm.Outcome outcome) {
+        if (outcome.stop().isPresent()) {
+            ChildJvm.Stop stop = outcome.stop().get();
+            return Optional.of(new TestRunRecorder.EarlyEnd(stop.reason(), stop.cause() == ChildJvm.StopCause.OVERDUE));
         }
-        if (recorder.crash() != null) {
-            return "the test runner failed: " + recorder.crash();
+        if (recorder.crash().isPresent()) {
+            return Optional.of(new TestRunRecorder.EarlyEnd("the test runner failed: " + recorder.crash().get(), false));
         }
         if (!recorder.completed()) {
-            return "the test JVM exited (exit code " + outcome.exitCode() + ") before the run finished"
-                    + outOfMemory(outcome.output());
+            return Optional.of(new TestRunRecorder.EarlyEnd("the test JVM exited (exit code " + outcome.exitCode()
+                    + ") before the run finished" + outOfMemory(outcome.output()), false));
         }
-        return null;
+        return Optional.empty();
     }
 
     /** The JVM's own out-of-memory message, which says whether heap or threads ran out. */

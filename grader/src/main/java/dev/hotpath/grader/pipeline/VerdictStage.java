@@ -6,6 +6,7 @@ import dev.hotpath.grader.report.CompileError;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.MeasurementConditions;
 import dev.hotpath.grader.report.MetricResult;
+import dev.hotpath.grader.report.Stage;
 import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.report.TestResult;
 import dev.hotpath.grader.report.Verdict;
@@ -20,6 +21,7 @@ final class VerdictStage {
     private final boolean sandboxed;
     private final List<StageResult> stages = new ArrayList<>();
     private List<CompileError> compileErrors = List.of();
+    private boolean apiMissing;
     private List<TestResult> tests = List.of();
     private List<MetricResult> performance = List.of();
     private MeasurementConditions measurement;
@@ -33,6 +35,7 @@ final class VerdictStage {
     void compiled(CompileStage.Result result) {
         stages.add(result.stage());
         compileErrors = result.errors();
+        apiMissing = result.apiMissing();
     }
 
     void policed(PolicyStage.Result result) {
@@ -58,21 +61,21 @@ final class VerdictStage {
         skipRemaining();
         for (StageResult stage : stages) {
             if (stage.status() == StageResult.Status.ERROR) {
-                return report(Verdict.ERROR, "The grader could not finish " + stage.name() + ": " + stage.message()
+                return report(Verdict.ERROR, "The grader could not finish " + stage.stage().id() + ": " + stage.message()
                         + ". This is not a problem with your code.", totalMillis, "");
             }
         }
         if (!compileErrors.isEmpty()) {
-            String summary = switch (last.name()) {
-                case PolicyStage.NAME -> "Your code uses something graded code may not use: "
+            String summary = switch (last.stage()) {
+                case POLICY -> "Your code uses something graded code may not use: "
                         + compileErrors.get(0).message() + ".";
-                default -> last.message().startsWith("compiled")
+                default -> apiMissing
                         ? "Your code compiles, but it no longer has something the tests use."
                         : "Your code does not compile: " + last.message() + ".";
             };
             return report(Verdict.FAIL, summary, totalMillis, "");
         }
-        if (last.name().equals(TestStage.NAME) && last.status() == StageResult.Status.FAILED) {
+        if (last.stage() == Stage.TESTS && last.status() == StageResult.Status.FAILED) {
             return report(Verdict.FAIL, "Not correct yet: " + last.message() + ".", totalMillis, hintForTests());
         }
         if (last.status() == StageResult.Status.INCONCLUSIVE) {
@@ -94,16 +97,16 @@ final class VerdictStage {
     }
 
     private void skipRemaining() {
-        for (String name : List.of(CompileStage.NAME, PolicyStage.NAME, TestStage.NAME, PerformanceStage.NAME)) {
-            if (stages.stream().noneMatch(stage -> stage.name().equals(name))) {
-                stages.add(StageResult.skipped(name, "not run"));
+        for (Stage stage : Stage.values()) {
+            if (stages.stream().noneMatch(result -> result.stage() == stage)) {
+                stages.add(StageResult.skipped(stage, "not run"));
             }
         }
     }
 
     private String hintForTests() {
         for (TestResult test : tests) {
-            if (test.status() != TestResult.Status.PASSED && test.status() != TestResult.Status.SKIPPED) {
+            if (test.status().failed()) {
                 for (Hint hint : manifest.hints()) {
                     if (hint.appliesTo(test.className(), test.method())) {
                         return hint.text();

@@ -63,10 +63,6 @@ public final class Workspace implements AutoCloseable {
         share(to);
     }
 
-    public Path root() {
-        return root;
-    }
-
     /** A fresh subdirectory that children may read. */
     public Path directory(String name) throws IOException {
         Path dir = Files.createDirectories(root.resolve(name));

@@ -1,12 +1,15 @@
 package dev.hotpath.grader.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One performance metric, measured on the starter and the submission in the same grading run.
  *
  * @param metric      the metric's name from exercise.yaml
- * @param direction   {@code lower} or {@code higher}: which way is better
+ * @param direction   which way is better ({@code lower} or {@code higher} in JSON)
  * @param starter     the starter's median
  * @param submission  the submission's median
  * @param ratio       the point estimate of submission / starter
@@ -18,11 +21,15 @@ import java.util.List;
  * @param outcome     whether the whole interval clears the threshold, misses it, or straddles it
  * @param starterSamples    every value measured for the starter
  * @param submissionSamples every value measured for the submission
+ * @param diagnostic  one line, in the exercise's terms, on what the submission's counted run did (e.g. "your
+ *                    cache made 29,002 different keys for 3,837 different pages"); only for a counter whose
+ *                    exercise has a diagnostic, absent from JSON otherwise
  */
-public record MetricResult(String metric, String description, String unit, String direction,
+public record MetricResult(String metric, String description, String unit, Direction direction,
                            double starter, double submission, double ratio, double ratioLow, double ratioHigh,
                            double confidence, double threshold, Outcome outcome,
-                           List<Double> starterSamples, List<Double> submissionSamples) {
+                           List<Double> starterSamples, List<Double> submissionSamples,
+                           @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> diagnostic) {
 
     /** What the data say about a metric's threshold. */
     public enum Outcome {
@@ -37,6 +44,7 @@ public record MetricResult(String metric, String description, String unit, Strin
     public MetricResult {
         starterSamples = List.copyOf(starterSamples);
         submissionSamples = List.copyOf(submissionSamples);
+        diagnostic = diagnostic == null ? Optional.empty() : diagnostic;
     }
 
     /** Whether the metric cleared its threshold (an undecided metric has not). */

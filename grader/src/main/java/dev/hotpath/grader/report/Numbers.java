@@ -2,6 +2,7 @@ package dev.hotpath.grader.report;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Collection;
 
 /** Numbers as people read them in reports: three significant digits, no trailing zeros. */
 public final class Numbers {
@@ -19,6 +20,20 @@ public final class Numbers {
         return new BigDecimal(value).round(THREE_DIGITS).stripTrailingZeros().toPlainString();
     }
 
+    /** The median of some values; NaN for none. */
+    public static double median(Collection<? extends Number> values) {
+        return medianOfSorted(values.stream().mapToDouble(Number::doubleValue).sorted().toArray());
+    }
+
+    /** The median of values already in ascending order; NaN for none. */
+    public static double medianOfSorted(double[] sorted) {
+        int n = sorted.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
     /** A metric's ratio with its interval, e.g. {@code 5.9× [5.3–6.6]}; a counter's exact ratio alone. */
     public static String ratio(MetricResult metric) {
         String ratio = significant(metric.ratio()) + "×";
@@ -31,7 +46,7 @@ public final class Numbers {
      * {@code 1.5× fewer than the starter, needs 2.5×} for a lower-is-better metric.
      */
     public static String shortfall(MetricResult metric) {
-        boolean lower = metric.direction().equals("lower");
+        boolean lower = metric.direction() == Direction.LOWER;
         return significant(lower ? 1 / metric.ratio() : metric.ratio()) + "× " + (lower ? "fewer" : "more")
                 + " than the starter, needs " + significant(lower ? 1 / metric.threshold() : metric.threshold()) + "×";
     }

@@ -1,12 +1,14 @@
 package dev.hotpath.grader.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * How one stage of the pipeline went.
  *
- * @param name    {@code compile}, {@code tests} or {@code performance}
+ * @param stage   which stage; {@code name} in JSON, e.g. {@code tests}
  * @param message one line for people, e.g. "14 of 14 tests passed"
  */
-public record StageResult(String name, Status status, long millis, String message) {
+public record StageResult(@JsonProperty("name") Stage stage, Status status, long millis, String message) {
 
     public enum Status {
         PASSED, FAILED, ERROR, SKIPPED,
@@ -14,7 +16,7 @@ public record StageResult(String name, Status status, long millis, String messag
         INCONCLUSIVE
     }
 
-    public static StageResult skipped(String name, String why) {
-        return new StageResult(name, Status.SKIPPED, 0, why);
+    public static StageResult skipped(Stage stage, String why) {
+        return new StageResult(stage, Status.SKIPPED, 0, why);
     }
 }

@@ -20,5 +20,10 @@ public record TestResult(String id, String className, String method, String name
         public boolean counted() {
             return this != SKIPPED;
         }
+
+        /** Whether the test ran and did not pass (or never got to run): what a learner must fix. */
+        public boolean failed() {
+            return this != PASSED && this != SKIPPED;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.hotpath.grader.yaml;
 
+import java.nio.file.Path;
+
 /** A YAML document that does not say what it must: names the file, the line, the field and why. */
 public class YamlException extends Exception {
 
@@ -33,5 +35,12 @@ public class YamlException extends Exception {
 
     public String reason() {
         return reason;
+    }
+
+    /** A file as people see it in messages: relative to the working directory when it lies below it. */
+    public static String displayName(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        return absolute.startsWith(cwd) && !absolute.equals(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
     }
 }

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -90,10 +89,6 @@ public final class YamlMap {
 
     public boolean has(String key) {
         return entries.containsKey(key);
-    }
-
-    public Set<String> keys() {
-        return entries.keySet();
     }
 
     public String string(String key) throws YamlException {
@@ -206,10 +201,6 @@ public final class YamlMap {
     public int line(String key) {
         NodeTuple tuple = entries.get(key);
         return line(tuple == null ? node : tuple.getValueNode(), lineOffset);
-    }
-
-    public String source() {
-        return source;
     }
 
     private Node required(String key) throws YamlException {

@@ -1,8 +1,10 @@
 package dev.hotpath.grader.cli;
 
 import dev.hotpath.grader.report.CompileError;
+import dev.hotpath.grader.report.Direction;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.MetricResult;
+import dev.hotpath.grader.report.Stage;
 import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.report.TestResult;
 import dev.hotpath.grader.report.Verdict;
@@ -13,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,8 +26,8 @@ class TerminalReportTest {
     @Test
     void aMissedMetricLeadsWithTheVerdictShowsPerformanceBeforeTheCollapsedTestsAndPointsToTheProfile() {
         String text = print(report(Verdict.FAIL, "All tests pass, but origin-calls fell short.", tests(21, 0), List.of(),
-                List.of(metric("origin-calls", "lower", 0.6, 0.4, MetricResult.Outcome.MISSED),
-                        metric("throughput", "higher", 7, 2.4, MetricResult.Outcome.CLEARED))));
+                List.of(metric("origin-calls", Direction.LOWER, 0.6, 0.4, MetricResult.Outcome.MISSED),
+                        metric("throughput", Direction.HIGHER, 7, 2.4, MetricResult.Outcome.CLEARED))));
 
         assertThat(firstLine(text)).isEqualTo("FAIL — All tests pass, but origin-calls fell short.");
         assertThat(text).doesNotContain("PASSED").contains("21 tests passed.");
@@ -61,7 +64,7 @@ class TerminalReportTest {
     @Test
     void anUndecidedMetricSaysSoWithoutSendingTheLearnerToTheProfile() {
         String text = print(report(Verdict.INCONCLUSIVE, "The machine was too busy: grade again.", tests(5, 0), List.of(),
-                List.of(metric("throughput", "higher", 2.3, 2.4, MetricResult.Outcome.UNDECIDED))));
+                List.of(metric("throughput", Direction.HIGHER, 2.3, 2.4, MetricResult.Outcome.UNDECIDED))));
 
         assertThat(firstLine(text)).startsWith("INCONCLUSIVE — ");
         assertThat(text).contains("throughput: 2.3× more than the starter, needs 2.4× (undecided")
@@ -70,6 +73,20 @@ class TerminalReportTest {
 
     private static String firstLine(String text) {
         return text.lines().filter(line -> !line.isBlank()).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aMissedCounterWithADiagnosticSaysWhyUnderItsShortfall() {
+        MetricResult missed = metric("origin-calls", Direction.LOWER, 0.6, 0.4, MetricResult.Outcome.MISSED);
+        MetricResult diagnosed = new MetricResult(missed.metric(), missed.description(), missed.unit(), missed.direction(),
+                missed.starter(), missed.submission(), missed.ratio(), missed.ratioLow(), missed.ratioHigh(),
+                missed.confidence(), missed.threshold(), missed.outcome(), missed.starterSamples(),
+                missed.submissionSamples(), Optional.of("your cache made 29,002 different keys for 3,837 different pages"));
+        String text = print(report(Verdict.FAIL, "All tests pass, but origin-calls fell short.", tests(3, 0), List.of(),
+                List.of(diagnosed)));
+
+        assertThat(text).containsSubsequence("origin-calls: 1.67× fewer than the starter, needs 2.5× (short)",
+                "↳ your cache made 29,002 different keys for 3,837 different pages");
     }
 
     private static String print(GradeReport report) {
@@ -81,7 +98,7 @@ class TerminalReportTest {
     private static GradeReport report(Verdict verdict, String summary, List<TestResult> tests, List<CompileError> errors,
                                       List<MetricResult> performance) {
         return new GradeReport(GradeReport.SCHEMA, "cache-key-explosion", verdict, summary, true, 1_500,
-                List.of(new StageResult("compile", StageResult.Status.PASSED, 500, "compiled")), errors, tests, performance,
+                List.of(new StageResult(Stage.COMPILE, StageResult.Status.PASSED, 500, "compiled")), errors, tests, performance,
                 "", "", null);
     }
 
@@ -94,9 +111,9 @@ class TerminalReportTest {
         return tests;
     }
 
-    private static MetricResult metric(String name, String direction, double ratio, double threshold,
+    private static MetricResult metric(String name, Direction direction, double ratio, double threshold,
                                        MetricResult.Outcome outcome) {
         return new MetricResult(name, name, "units", direction, 100, 100 * ratio, ratio, ratio, ratio, 1, threshold, outcome,
-                List.of(100.0), List.of(100 * ratio));
+                List.of(100.0), List.of(100 * ratio), Optional.empty());
     }
 }

@@ -1,5 +1,6 @@
 package dev.hotpath.grader.exercise;
 
+import dev.hotpath.grader.report.Direction;
 import dev.hotpath.grader.yaml.YamlException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,9 +64,9 @@ class ManifestReaderTest {
         assertThat(manifest.limits()).isEqualTo(Limits.DEFAULT);
         assertThat(manifest.measurement()).isEqualTo(Measurement.DEFAULT);
         assertThat(manifest.metrics()).containsExactly(
-                new Metric("calls", "Calls made", Metric.Kind.COUNTER, "demo.CallsProbe", "calls", Metric.Direction.LOWER, 0.5),
+                new Metric("calls", "Calls made", Metric.Kind.COUNTER, "demo.CallsProbe", "calls", Direction.LOWER, 0.5, Optional.empty()),
                 new Metric("throughput", "Operations per second", Metric.Kind.BENCHMARK, "demo.SlowBenchmark.run", "ops/s",
-                        Metric.Direction.HIGHER, 2));
+                        Direction.HIGHER, 2, Optional.empty()));
         assertThat(manifest.hints()).containsExactly(new Hint(java.util.List.of(), "Think."),
                 new Hint(java.util.List.of("SlowTest#fast"), "Think harder."));
         assertThat(manifest.allow()).isEmpty();

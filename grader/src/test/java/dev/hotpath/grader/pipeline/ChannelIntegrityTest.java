@@ -1,5 +1,6 @@
 package dev.hotpath.grader.pipeline;
 
+import dev.hotpath.grader.child.ChildEvent;
 import dev.hotpath.grader.report.TestResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,7 +10,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,9 +43,11 @@ class ChannelIntegrityTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             long-line      | it sent a malformed result line (too long)
-            not-json       | it sent a malformed result line
+            not-base64     | it sent a malformed result line
             java-object    | it sent a malformed result line
-            unknown-event  | it sent an unknown event: verdict
+            unknown-event  | it sent an event of an unknown kind
+            truncated      | it sent a malformed result (EOFException)
+            wrong-kind     | it sent an event a test run does not send: Counted
             unknown-test   | it reported a test that does not belong to the exercise: [engine:junit-jupiter]/[class:demo.Fake]/[method:f()]
             finished-twice | it reported test [engine:junit-jupiter]/[class:demo.DemoTest]/[method:passes()] as finished without starting it, or twice
             after-done     | it reported events after the run had finished
@@ -55,7 +60,7 @@ class ChannelIntegrityTest {
 
         ChildJvm.Outcome outcome = children.run(spec(attack, work), recorder, Duration.ofSeconds(30));
 
-        // A stopped child fails its test stage whatever it reported before (TestStage.endReason).
+        // A stopped child fails its test stage whatever it reported before (TestStage.earlyEnd).
         assertThat(outcome.stopReason()).isEqualTo(reason);
     }
 
@@ -70,8 +75,8 @@ class ChannelIntegrityTest {
 
         assertThat(outcome.stopped()).isFalse();
         assertThat(recorder.completed()).isFalse();
-        assertThat(outcome.output()).contains("{\"event\":\"done\"}");
-        assertThat(recorder.results(null)).singleElement()
+        assertThat(outcome.output()).contains(Base64.getEncoder().encodeToString(ChildEvent.encode(new ChildEvent.Done())));
+        assertThat(recorder.results(Optional.empty())).singleElement()
                 .satisfies(test -> assertThat(test.status()).isEqualTo(TestResult.Status.NOT_RUN));
     }
 

@@ -1,13 +1,13 @@
 package dev.hotpath.grader.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hotpath.grader.exercise.Measurement;
+import dev.hotpath.grader.child.ChildEvent;
 import dev.hotpath.grader.exercise.Measurement;
 import dev.hotpath.grader.exercise.Metric;
+import dev.hotpath.grader.report.Direction;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,57 +15,75 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Crafted event streams, as an honest or a compromised measurement JVM would send them. */
 class MeasurementRecorderTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Metric CALLS = new Metric("calls", "calls", Metric.Kind.COUNTER, "x.Probe", "calls",
-            Metric.Direction.LOWER, 0.5);
+            Direction.LOWER, 0.5, Optional.of("x.Diagnostic"));
+    private static final Metric KEYS = new Metric("keys", "keys", Metric.Kind.COUNTER, "x.KeysProbe", "keys",
+            Direction.LOWER, 0.5, Optional.empty());
     private static final Metric THROUGHPUT = new Metric("throughput", "ops", Metric.Kind.BENCHMARK, "x.B.m", "ops/s",
-            Metric.Direction.HIGHER, 2);
+            Direction.HIGHER, 2, Optional.empty());
 
-    private final MeasurementRecorder recorder = new MeasurementRecorder(List.of(CALLS, THROUGHPUT), 3);
+    private final MeasurementRecorder recorder = new MeasurementRecorder(List.of(CALLS, KEYS, THROUGHPUT), 3);
 
     @Test
     void warmUpSlicesAnswerCommandsButAreNotSamples() throws Exception {
-        recorder.onEvent(event("{\"event\":\"counter\",\"metric\":\"calls\",\"value\":120}"));
-        recorder.onEvent(event("{\"event\":\"warmed\",\"metric\":\"throughput\",\"value\":10.5,\"perCpu\":11}"));
-        recorder.onEvent(event("{\"event\":\"sample\",\"metric\":\"throughput\",\"value\":11.5,\"perCpu\":12.5}"));
+        recorder.onEvent(new ChildEvent.Counted("calls", 120, Optional.of("120 renders for 40 pages")));
+        recorder.onEvent(new ChildEvent.Sliced("throughput", true, 10.5, 11));
+        recorder.onEvent(new ChildEvent.Sliced("throughput", false, 11.5, 12.5));
 
         assertThat(recorder.reports()).isEqualTo(3);
         assertThat(recorder.counter("calls")).hasValue(120L);
+        assertThat(recorder.diagnostic("calls")).hasValue("120 renders for 40 pages");
         assertThat(recorder.samples("throughput", Measurement.Clock.WALL)).containsExactly(11.5);
         assertThat(recorder.samples("throughput", Measurement.Clock.CPU)).containsExactly(12.5);
         assertThat(recorder.awaitReports(3, System.nanoTime())).isTrue();
     }
 
     @Test
+    void aCounterWithoutDiagnosticHasNone() throws Exception {
+        recorder.onEvent(new ChildEvent.Counted("calls", 7, Optional.empty()));
+
+        assertThat(recorder.counter("calls")).hasValue(7L);
+        assertThat(recorder.diagnostic("calls")).isEmpty();
+    }
+
+    @Test
     void implausibleReportsStopTheChild() throws Exception {
-        recorder.onEvent(event("{\"event\":\"counter\",\"metric\":\"calls\",\"value\":1}"));
-        assertViolation("{\"event\":\"counter\",\"metric\":\"calls\",\"value\":2}", "implausible counter");
-        assertViolation("{\"event\":\"counter\",\"metric\":\"throughput\",\"value\":2}", "implausible counter");
-        assertViolation("{\"event\":\"counter\",\"metric\":\"other\",\"value\":-1}", "implausible counter");
-        assertViolation("{\"event\":\"sample\",\"metric\":\"calls\",\"value\":3.0,\"perCpu\":3.0}", "implausible benchmark sample");
-        assertViolation("{\"event\":\"sample\",\"metric\":\"throughput\",\"value\":0,\"perCpu\":1}", "implausible benchmark sample");
-        assertViolation("{\"event\":\"sample\",\"metric\":\"throughput\",\"value\":\"9\",\"perCpu\":9}", "implausible benchmark sample");
-        assertViolation("{\"event\":\"sample\",\"metric\":\"throughput\",\"value\":2.0}", "implausible benchmark sample");
-        assertViolation("{\"event\":\"verdict\",\"value\":\"PASS\"}", "unknown event: verdict");
+        recorder.onEvent(new ChildEvent.Counted("calls", 1, Optional.empty()));
+        assertViolation(new ChildEvent.Counted("calls", 2, Optional.empty()), "implausible counter");
+        assertViolation(new ChildEvent.Counted("throughput", 2, Optional.empty()), "implausible counter");
+        assertViolation(new ChildEvent.Counted("other", 2, Optional.empty()), "implausible counter");
+        assertViolation(new ChildEvent.Counted("keys", -1, Optional.empty()), "implausible counter");
+        assertViolation(new ChildEvent.Counted("keys", 3, Optional.of("made up")), "a diagnostic for a metric that has none");
+        assertViolation(new ChildEvent.Sliced("calls", false, 3.0, 3.0), "implausible benchmark sample");
+        assertViolation(new ChildEvent.Sliced("other", false, 3.0, 3.0), "implausible benchmark sample");
+        assertViolation(new ChildEvent.Sliced("throughput", false, 0, 1), "implausible benchmark sample");
+        assertViolation(new ChildEvent.Sliced("throughput", false, -2, 1), "implausible benchmark sample");
+        assertViolation(new ChildEvent.Sliced("throughput", false, Double.NaN, 1), "implausible benchmark sample");
+        assertViolation(new ChildEvent.Sliced("throughput", false, 2, Double.POSITIVE_INFINITY), "implausible benchmark sample");
+        assertViolation(new ChildEvent.TestStarted("[engine:junit-jupiter]"), "an event a measurement does not send");
+        assertThat(recorder.counter("keys")).isEmpty();
+        assertThat(recorder.samples("throughput", Measurement.Clock.WALL)).isEmpty();
     }
 
     @Test
     void moreSlicesThanAskedForAreRejected() throws Exception {
         for (int i = 0; i < 3; i++) {
-            recorder.onEvent(event("{\"event\":\"sample\",\"metric\":\"throughput\",\"value\":1.0,\"perCpu\":1.0}"));
+            recorder.onEvent(new ChildEvent.Sliced("throughput", false, 1.0, 1.0));
         }
-        assertViolation("{\"event\":\"warmed\",\"metric\":\"throughput\",\"value\":1.0,\"perCpu\":1.0}", "implausible benchmark sample");
+        assertViolation(new ChildEvent.Sliced("throughput", true, 1.0, 1.0), "implausible benchmark sample");
     }
 
     @Test
     void nothingCountsAfterDone() throws Exception {
-        recorder.onEvent(event("{\"event\":\"done\"}"));
-        assertViolation("{\"event\":\"sample\",\"metric\":\"throughput\",\"value\":1.0,\"perCpu\":1.0}", "after it had finished");
+        recorder.onEvent(new ChildEvent.Done());
+        assertViolation(new ChildEvent.Sliced("throughput", false, 1.0, 1.0), "after it had finished");
+        assertViolation(new ChildEvent.Done(), "after it had finished");
     }
 
     @Test
     void aFailureOrAnEndedJvmStopsTheWaitWithoutTheReport() throws Exception {
-        recorder.onEvent(event("{\"event\":\"failed\",\"metric\":\"throughput\",\"message\":\"wrong page for /p/1\"}"));
+        recorder.onEvent(new ChildEvent.MetricFailed("throughput", "wrong page for /p/1"));
+        recorder.onEvent(new ChildEvent.MetricFailed("calls", "a later failure does not replace the first"));
 
         assertThat(recorder.awaitReports(5, System.nanoTime() + 10_000_000_000L)).isFalse();
         assertThat(recorder.failure()).hasValue("throughput: wrong page for /p/1");
@@ -77,6 +95,14 @@ class MeasurementRecorderTest {
     }
 
     @Test
+    void aCrashIsAFailure() throws Exception {
+        recorder.onEvent(new ChildEvent.Crashed("java.lang.OutOfMemoryError: Java heap space"));
+
+        assertThat(recorder.failure()).hasValue("java.lang.OutOfMemoryError: Java heap space");
+        assertThat(recorder.awaitReports(1, System.nanoTime() + 10_000_000_000L)).isFalse();
+    }
+
+    @Test
     void aSliceThatNeverEndsRunsIntoTheDeadline() throws Exception {
         long start = System.nanoTime();
 
@@ -85,12 +111,8 @@ class MeasurementRecorderTest {
         assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(200_000_000L);
     }
 
-    private void assertViolation(String json, String message) {
-        assertThatThrownBy(() -> recorder.onEvent(event(json)))
+    private void assertViolation(ChildEvent event, String message) {
+        assertThatThrownBy(() -> recorder.onEvent(event))
                 .isInstanceOf(ChannelHandler.ChannelViolation.class).hasMessageContaining(message);
-    }
-
-    private static JsonNode event(String json) throws Exception {
-        return JSON.readTree(json);
     }
 }

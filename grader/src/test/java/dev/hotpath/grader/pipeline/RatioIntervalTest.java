@@ -1,11 +1,13 @@
 package dev.hotpath.grader.pipeline;
 
 import dev.hotpath.grader.exercise.Metric;
+import dev.hotpath.grader.report.Direction;
 import dev.hotpath.grader.report.MetricResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.DoubleStream;
 
@@ -15,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RatioIntervalTest {
 
     private static final Metric THROUGHPUT = new Metric("throughput", "ops", Metric.Kind.BENCHMARK, "B.m", "ops/s",
-            Metric.Direction.HIGHER, 2.4);
+            Direction.HIGHER, 2.4, Optional.empty());
 
     @Test
     void ranksMatchTheBinomialTables() {

@@ -20,7 +20,7 @@ class SandboxModeTest {
     @Test
     void aServerThatRequiresTheSandboxRefusesToGradeWithoutIt(@TempDir Path parent) {
         assertThatThrownBy(() -> new GradingPipeline(parent, Sandbox.Mode.REQUIRED, SandboxModeTest::noBubblewrap))
-                .isInstanceOf(GradingException.class)
+                .isInstanceOf(SandboxUnavailableException.class)
                 .hasMessage("refusing to grade without the sandbox: bubblewrap (bwrap) is not installed"
                         + " (see docs/security.md; an explicit flag allows unsandboxed grading)");
     }

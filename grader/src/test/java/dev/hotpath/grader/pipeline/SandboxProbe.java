@@ -1,6 +1,7 @@
 package dev.hotpath.grader.pipeline;
 
 import dev.hotpath.grader.child.ChildChannel;
+import dev.hotpath.grader.child.ChildEvent;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * Runs inside a (sandboxed) child JVM and tries what hostile code would, reporting each outcome as a
- * {@code probe} event. It is test code, so the bytecode policy does not apply to it: this is how the
+ * {@link ChildEvent.TestSkipped} event (probe, result). It is test code, so the bytecode policy does not apply to it: this is how the
  * layers under the policy are tested on their own. Arguments: {@code name=argument} probes.
  */
 public final class SandboxProbe {
@@ -30,9 +31,10 @@ public final class SandboxProbe {
             } catch (Throwable t) {
                 result = "threw " + t;
             }
-            channel.send("probe", "name", arg, "result", result);
+            // A probe's outcome travels as a pair of texts: the probe and what it got.
+            channel.send(new ChildEvent.TestSkipped(arg, result));
         }
-        channel.send("done");
+        channel.send(new ChildEvent.Done());
         ChildChannel.halt();
     }
 

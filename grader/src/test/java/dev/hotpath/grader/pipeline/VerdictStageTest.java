@@ -4,9 +4,11 @@ import dev.hotpath.grader.exercise.ExerciseManifest;
 import dev.hotpath.grader.exercise.Limits;
 import dev.hotpath.grader.exercise.Measurement;
 import dev.hotpath.grader.exercise.Metric;
+import dev.hotpath.grader.report.Direction;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.MeasurementConditions;
 import dev.hotpath.grader.report.MetricResult;
+import dev.hotpath.grader.report.Stage;
 import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.report.Verdict;
 import org.junit.jupiter.api.Test;
@@ -20,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VerdictStageTest {
 
     private static final Metric CALLS = new Metric("calls", "calls", Metric.Kind.COUNTER, "x.P", "calls",
-            Metric.Direction.LOWER, 0.5);
+            Direction.LOWER, 0.5, Optional.empty());
     private static final Metric THROUGHPUT = new Metric("throughput", "ops", Metric.Kind.BENCHMARK, "x.B.m", "ops/s",
-            Metric.Direction.HIGHER, 2.4);
+            Direction.HIGHER, 2.4, Optional.empty());
     private static final ExerciseManifest MANIFEST = new ExerciseManifest("demo", "Demo", "lesson", "summary",
             List.of("src/main/java/demo/Slow.java"), Limits.DEFAULT, Measurement.DEFAULT, List.of(CALLS, THROUGHPUT),
             List.of(), List.of());
@@ -57,17 +59,17 @@ class VerdictStageTest {
 
     private static GradeReport graded(StageResult.Status status, String message, MetricResult... metrics) {
         VerdictStage verdict = new VerdictStage(MANIFEST, true);
-        verdict.compiled(new CompileStage.Result(new StageResult(CompileStage.NAME, StageResult.Status.PASSED, 1, "compiled"),
-                List.of()));
-        verdict.tested(new TestStage.Result(new StageResult(TestStage.NAME, StageResult.Status.PASSED, 1, "2 of 2 tests passed"),
+        verdict.compiled(new CompileStage.Result(new StageResult(Stage.COMPILE, StageResult.Status.PASSED, 1, "compiled"),
+                List.of(), false));
+        verdict.tested(new TestStage.Result(new StageResult(Stage.TESTS, StageResult.Status.PASSED, 1, "2 of 2 tests passed"),
                 List.of(), ""));
-        verdict.measured(new PerformanceStage.Result(new StageResult(PerformanceStage.NAME, status, 1, message),
+        verdict.measured(new PerformanceStage.Result(new StageResult(Stage.PERFORMANCE, status, 1, message),
                 List.of(metrics), Optional.of(CONDITIONS)));
         return verdict.report(10);
     }
 
     private static MetricResult metric(Metric metric, MetricResult.Outcome outcome) {
-        return new MetricResult(metric.name(), metric.description(), metric.unit(), metric.direction().yamlName(), 1, 2,
-                2, 1.5, 2.5, 0.95, metric.threshold(), outcome, List.of(1.0), List.of(2.0));
+        return new MetricResult(metric.name(), metric.description(), metric.unit(), metric.direction(), 1, 2,
+                2, 1.5, 2.5, 0.95, metric.threshold(), outcome, List.of(1.0), List.of(2.0), Optional.empty());
     }
 }

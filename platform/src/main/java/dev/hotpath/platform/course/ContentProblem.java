@@ -19,13 +19,6 @@ public record ContentProblem(Path file, int line, String message) {
 
     @Override
     public String toString() {
-        return displayName(file) + (line > 0 ? ":" + line : "") + ": " + message;
-    }
-
-    /** A path as people see it in messages: relative to the working directory when it lies below it. */
-    static String displayName(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        Path cwd = Path.of("").toAbsolutePath();
-        return absolute.startsWith(cwd) && !absolute.equals(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
+        return YamlException.displayName(file) + (line > 0 ? ":" + line : "") + ": " + message;
     }
 }

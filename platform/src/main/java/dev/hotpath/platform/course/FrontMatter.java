@@ -1,5 +1,6 @@
 package dev.hotpath.platform.course;
 
+import dev.hotpath.grader.exercise.ManifestReader;
 import dev.hotpath.grader.yaml.YamlException;
 import dev.hotpath.grader.yaml.YamlMap;
 
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The YAML block between {@code ---} lines that opens a lesson. Keeps the parsed YAML so that
@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  */
 record FrontMatter(String id, String title, int order, List<String> exercises, int estimatedMinutes, YamlMap yaml) {
 
-    static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final List<String> KEYS = List.of("id", "title", "order", "exercises", "estimated-minutes");
     private static final String FENCE = "---";
 
@@ -50,7 +49,7 @@ record FrontMatter(String id, String title, int order, List<String> exercises, i
         YamlMap yaml;
         try {
             // The YAML starts on the file's second line, after the opening '---'.
-            yaml = YamlMap.parse(ContentProblem.displayName(file), yamlText, 1).allowOnly(KEYS);
+            yaml = YamlMap.parse(YamlException.displayName(file), yamlText, 1).allowOnly(KEYS);
         } catch (YamlException e) {
             problems.add(ContentProblem.of(file, "front matter", e));
             return Optional.empty();
@@ -58,7 +57,7 @@ record FrontMatter(String id, String title, int order, List<String> exercises, i
         int before = problems.size();
         String id = field(file, problems, () -> {
             String value = yaml.nonBlankString("id");
-            if (!ID.matcher(value).matches()) {
+            if (!ManifestReader.ID.matcher(value).matches()) {
                 throw yaml.error("id", "must be lower-case words joined by dashes, got \"" + value + "\"");
             }
             return value;
@@ -76,7 +75,7 @@ record FrontMatter(String id, String title, int order, List<String> exercises, i
     private static List<String> exerciseIds(YamlMap yaml) throws YamlException {
         List<String> ids = yaml.strings("exercises");
         for (String id : ids) {
-            if (!ID.matcher(id).matches()) {
+            if (!ManifestReader.ID.matcher(id).matches()) {
                 throw yaml.error("exercises", "\"" + id + "\" is not an exercise id (lower-case words joined by dashes)");
             }
         }

@@ -72,7 +72,7 @@ final class MarkdownPageParser {
             // The YAML starts on the line after the opening fence.
             int linesBeforeYaml = lineOf(block);
             try {
-                Quiz quiz = QuizReader.read(ContentProblem.displayName(file), block.getLiteral(), linesBeforeYaml);
+                Quiz quiz = QuizReader.read(YamlException.displayName(file), block.getLiteral(), linesBeforeYaml);
                 quizzes.add(quiz);
                 QuizBlock quizBlock = new QuizBlock(quiz, quizzes.size());
                 quizBlock.setSourceSpans(block.getSourceSpans()); // problems with its links point at the block

@@ -1,5 +1,6 @@
 package dev.hotpath.platform.db;
 
+import dev.hotpath.grader.report.Numbers;
 import dev.hotpath.platform.auth.User;
 
 import java.sql.SQLException;
@@ -130,12 +131,7 @@ public final class DashboardRepository {
     }
 
     private static OptionalDouble median(List<Integer> values) {
-        if (values.isEmpty()) {
-            return OptionalDouble.empty();
-        }
-        List<Integer> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return OptionalDouble.of(sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0);
+        return values.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Numbers.median(values));
     }
 
     /** Workers that beat since {@code since}, newest first, with how many gradings each holds now. */

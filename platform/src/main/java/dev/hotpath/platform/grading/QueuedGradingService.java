@@ -5,6 +5,7 @@ import dev.hotpath.grader.ProgressEvent;
 import dev.hotpath.grader.exercise.Exercise;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.ReportJson;
+import dev.hotpath.grader.report.Stage;
 import dev.hotpath.grader.report.Verdict;
 import dev.hotpath.grader.submission.InvalidSubmissionException;
 import dev.hotpath.grader.submission.Submission;
@@ -258,7 +259,7 @@ public final class QueuedGradingService implements GradingService, AutoCloseable
             case UPDATE -> event.message();
             case FINISHED -> event.result() == null ? event.message() : event.result().message();
         };
-        if ("performance".equals(event.stage()) && event.phase() != ProgressEvent.Phase.UPDATE) {
+        if (Stage.PERFORMANCE.id().equals(event.stage()) && event.phase() != ProgressEvent.Phase.UPDATE) {
             submissions.measurement(claimed.id(), claimed.attempts(), event.phase() == ProgressEvent.Phase.STARTED,
                     clock.instant());
         }

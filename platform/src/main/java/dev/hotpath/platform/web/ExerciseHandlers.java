@@ -52,7 +52,7 @@ final class ExerciseHandlers {
 
     /** Loaded with the learner's last submission, or the starter when there is none or {@code ?from=starter}. */
     void page(Context ctx) {
-        ExerciseCatalog.Entry entry = entry(ctx);
+        ExerciseCatalog.Entry entry = entry(catalog, ctx);
         User learner = session.user(ctx);
         boolean starterAsked = "starter".equals(ctx.queryParam("from"));
         Long latest = starterAsked ? null : submissions.latestId(learner.id(), entry.exercise().id()).orElse(null);
@@ -62,7 +62,7 @@ final class ExerciseHandlers {
     }
 
     void submit(Context ctx) {
-        ExerciseCatalog.Entry entry = entry(ctx);
+        ExerciseCatalog.Entry entry = entry(catalog, ctx);
         User learner = session.user(ctx);
         Map<String, String> files = submittedFiles(ctx);
         try {
@@ -76,7 +76,7 @@ final class ExerciseHandlers {
     }
 
     void history(Context ctx) {
-        ExerciseCatalog.Entry entry = entry(ctx);
+        ExerciseCatalog.Entry entry = entry(catalog, ctx);
         User learner = session.user(ctx);
         List<SubmissionStatus> newestFirst = submissions.history(learner.id(), entry.exercise().id());
         List<HistoryEntry> history = new ArrayList<>();
@@ -116,7 +116,8 @@ final class ExerciseHandlers {
         pages.render(ctx, "web/exercise", model);
     }
 
-    private ExerciseCatalog.Entry entry(Context ctx) {
+    /** The exercise named by the route's {@code exercise} parameter; not found when there is none. */
+    static ExerciseCatalog.Entry entry(ExerciseCatalog catalog, Context ctx) {
         String id = ctx.pathParam("exercise");
         return catalog.find(id).orElseThrow(() -> new NotFoundResponse("There is no exercise \"" + id + "\"."));
     }

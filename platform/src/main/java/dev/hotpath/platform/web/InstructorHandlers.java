@@ -65,7 +65,7 @@ final class InstructorHandlers {
     }
 
     void exercise(Context ctx) {
-        ExerciseCatalog.Entry entry = entry(ctx);
+        ExerciseCatalog.Entry entry = ExerciseHandlers.entry(catalog, ctx);
         Map<String, Object> model = new HashMap<>();
         model.put("entry", entry);
         model.put("learners", dashboard.learnersOf(entry.exercise().id()));
@@ -107,7 +107,7 @@ final class InstructorHandlers {
 
     /** Starts validating in the background and comes back to the status page, which shows it running. */
     void validate(Context ctx) {
-        ExerciseCatalog.Entry entry = entry(ctx);
+        ExerciseCatalog.Entry entry = ExerciseHandlers.entry(catalog, ctx);
         validations.start(entry.exercise());
         ctx.redirect(links.exerciseStatus(), HttpStatus.SEE_OTHER);
     }
@@ -125,10 +125,5 @@ final class InstructorHandlers {
         Map<String, String> titles = new HashMap<>();
         catalog.all().forEach(entry -> titles.put(entry.exercise().id(), entry.summary().title()));
         return titles;
-    }
-
-    private ExerciseCatalog.Entry entry(Context ctx) {
-        String id = ctx.pathParam("exercise");
-        return catalog.find(id).orElseThrow(() -> new NotFoundResponse("There is no exercise \"" + id + "\"."));
     }
 }

@@ -1,5 +1,6 @@
 package dev.hotpath.platform.web;
 
+import dev.hotpath.grader.report.Direction;
 import dev.hotpath.grader.report.MetricResult;
 
 import java.util.ArrayList;
@@ -94,11 +95,10 @@ final class PerformanceChart {
      * {@value #MAX_IMPROVEMENT}× so that a submission that drove a counter to zero still fits the chart.
      */
     static double improvement(MetricResult metric, double ratio) {
-        boolean lowerIsBetter = metric.direction().equals("lower");
         if (ratio <= 0) {
-            return lowerIsBetter ? MAX_IMPROVEMENT : 0;
+            return metric.direction() == Direction.LOWER ? MAX_IMPROVEMENT : 0;
         }
-        return Math.min(MAX_IMPROVEMENT, lowerIsBetter ? 1 / ratio : ratio);
+        return Math.min(MAX_IMPROVEMENT, metric.direction().improvement(ratio));
     }
 
     private static Bar bar(double y, double value, double scaleMax, double plotWidth, String cssClass, String label,

@@ -1,6 +1,7 @@
 package dev.hotpath.platform.web;
 
 import dev.hotpath.grader.report.GradeReport;
+import dev.hotpath.grader.report.Stage;
 import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.report.Verdict;
 import dev.hotpath.platform.grading.QueuedGradingService;
@@ -9,7 +10,6 @@ import dev.hotpath.platform.grading.SubmissionStatus;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A submission's way through grading as the result page lists it: queued → compiling → policy →
@@ -23,14 +23,7 @@ final class ProgressView {
     record Step(String name, String label, String state, String message) {
     }
 
-    private static final List<String> GRADER_STAGES = List.of("compile", "policy", "tests", "performance");
-    private static final Map<String, String> LABELS = Map.of(
-            "queued", "Queued",
-            "compile", "Compiling",
-            "policy", "Policy check",
-            "tests", "Tests",
-            "performance", "Performance (benchmark)",
-            "verdict", "Verdict");
+    private static final List<Stage> GRADER_STAGES = List.of(Stage.values());
 
     private ProgressView() {
     }
@@ -44,30 +37,32 @@ final class ProgressView {
         if (status.state() == SubmissionState.QUEUED) {
             String place = queuedAhead == 0 ? "next in line"
                     : queuedAhead + (queuedAhead == 1 ? " submission" : " submissions") + " ahead of yours";
-            steps.add(step("queued", "current", status.remeasures() > 0 ? remeasuring(status) + "; " + place : place));
+            steps.add(new Step("queued", "Queued", "current",
+                    status.remeasures() > 0 ? remeasuring(status) + "; " + place : place));
             GRADER_STAGES.forEach(stage -> steps.add(step(stage, "waiting", "")));
-            steps.add(step("verdict", "waiting", ""));
+            steps.add(verdict("waiting", ""));
             return steps;
         }
-        steps.add(step("queued", "done", status.state() == SubmissionState.RUNNING && status.remeasures() > 0
+        steps.add(new Step("queued", "Queued", "done", status.state() == SubmissionState.RUNNING && status.remeasures() > 0
                 ? remeasuring(status)
                 : status.attempts() - status.remeasures() > 1 ? "graded again after the platform restarted" : ""));
         if (status.state() == SubmissionState.RUNNING) {
-            int current = status.stage() == null ? 0 : Math.max(0, GRADER_STAGES.indexOf(status.stage()));
+            int current = status.stage() == null ? 0
+                    : Stage.byId(status.stage()).map(GRADER_STAGES::indexOf).orElse(0);
             for (int i = 0; i < GRADER_STAGES.size(); i++) {
                 String state = i < current ? "done" : i == current ? "current" : "waiting";
                 steps.add(step(GRADER_STAGES.get(i), state, i == current && status.stageMessage() != null
                         ? status.stageMessage() : ""));
             }
-            steps.add(step("verdict", "waiting", ""));
+            steps.add(verdict("waiting", ""));
             return steps;
         }
-        for (String stage : GRADER_STAGES) {
+        for (Stage stage : GRADER_STAGES) {
             StageResult result = report == null ? null
-                    : report.stages().stream().filter(s -> s.name().equals(stage)).findFirst().orElse(null);
+                    : report.stages().stream().filter(s -> s.stage() == stage).findFirst().orElse(null);
             steps.add(result == null ? step(stage, "skipped", "not run") : step(stage, stateOf(result), result.message()));
         }
-        steps.add(step("verdict", verdictState(status.verdict()), status.verdict() == null ? "" : status.verdict().name()));
+        steps.add(verdict(verdictState(status.verdict()), status.verdict() == null ? "" : status.verdict().name()));
         return steps;
     }
 
@@ -98,7 +93,11 @@ final class ProgressView {
         };
     }
 
-    private static Step step(String name, String state, String message) {
-        return new Step(name, LABELS.get(name), state, message);
+    private static Step step(Stage stage, String state, String message) {
+        return new Step(stage.id(), stage.title(), state, message);
+    }
+
+    private static Step verdict(String state, String message) {
+        return new Step("verdict", "Verdict", state, message);
     }
 }

@@ -65,7 +65,7 @@ final class SubmissionHandlers {
         model.put("report", report);
         List<TestResult> tests = report == null ? List.of() : report.tests();
         List<TestResult> failing = tests.stream()
-                .filter(test -> test.status() != TestResult.Status.PASSED && test.status() != TestResult.Status.SKIPPED).toList();
+                .filter(test -> test.status().failed()).toList();
         model.put("failingTests", failing);
         model.put("passedTests", tests.stream().filter(test -> test.status() == TestResult.Status.PASSED).toList());
         model.put("skippedTests", tests.stream().filter(test -> test.status() == TestResult.Status.SKIPPED).count());

@@ -92,6 +92,22 @@ class SubmissionRoutesTest {
     }
 
     @Test
+    void aMetricThatFellShortSaysWhyUnderItsRowEscaped() {
+        WebClient learner = platform.client().signUp("short@example.org", "Short");
+        long id = learner.submit(ScriptedGrader.marker(Outcome.FAIL_PERFORMANCE));
+        learner.awaitVerdict(id, Duration.ofSeconds(10));
+
+        Document page = learner.page("/submissions/" + id);
+
+        // The diagnostic's text is the exercise's, about the learner's code: shown as text, never as markup.
+        assertThat(page.select("table.performance .metric-diagnostic").eachText()).containsExactly(
+                "Why: your cache made 19,804 different keys for 3,837 different pages " + ScriptedGrader.HOSTILE);
+        assertThat(page.select("table.performance script, table.performance img")).isEmpty();
+        // It sits in the note under the metric that fell short, not in a row of its own.
+        assertThat(page.select("table.performance tr.metric-note .metric-diagnostic")).hasSize(1);
+    }
+
+    @Test
     void aLearnerCannotReachAnotherLearnersSubmissionOnAnyRoute() {
         WebClient author = platform.client().signUp("author@example.org", "Author");
         long id = author.submit("// mine");
