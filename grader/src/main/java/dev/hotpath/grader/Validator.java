@@ -76,6 +76,14 @@ public final class Validator {
             boolean slow = !report.performance().isEmpty() && report.performance().stream().noneMatch(MetricResult::passed);
             checks.add(new Check("starter", "misses every performance threshold", slow,
                     relabel("starter", performanceSummary(exercise, report))));
+            // A diagnostic speaks only where a counter fell short: the starter is where it must be seen to work.
+            exercise.manifest().metrics().stream().filter(metric -> metric.diagnostic().isPresent()).forEach(metric -> {
+                Optional<String> said = report.performance().stream().filter(result -> result.metric().equals(metric.name()))
+                        .findFirst().flatMap(MetricResult::diagnostic);
+                checks.add(new Check("starter", "is explained by the diagnostic of " + metric.name(), said.isPresent(),
+                        said.orElse(metric.diagnostic().get() + " said nothing (or failed: its message is in the"
+                                + " measurement JVM's output)")));
+            });
         });
 
         grade(exercise, () -> Submission.fromDirectory(exercise, exercise.solutionDir()), "solution", progress, checks)

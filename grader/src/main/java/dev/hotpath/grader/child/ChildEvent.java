@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Optional;
 
 /**
  * What a child JVM reports to the grader, one frame per event: a tag byte, then the record's fields in
@@ -46,11 +45,12 @@ public sealed interface ChildEvent {
     record TestFinished(String id, TestStatus status, String message) implements ChildEvent {
     }
 
-    /**
-     * A counter metric's value, and what its diagnostic said about the counted run when the metric has one
-     * and it could say something.
-     */
-    record Counted(String metric, long value, Optional<String> diagnostic) implements ChildEvent {
+    /** A counter metric's value. */
+    record Counted(String metric, long value) implements ChildEvent {
+    }
+
+    /** What a counter's diagnostic says about the submission's run; empty when it has nothing to say. */
+    record Diagnosed(String metric, String text) implements ChildEvent {
     }
 
     /** One benchmark slice: JMH's score per wall-clock second and the same work per CPU-second. */
@@ -109,10 +109,6 @@ public sealed interface ChildEvent {
                 out.writeByte(6);
                 string(out, e.metric());
                 out.writeLong(e.value());
-                out.writeBoolean(e.diagnostic().isPresent());
-                if (e.diagnostic().isPresent()) {
-                    string(out, e.diagnostic().get());
-                }
             } else if (event instanceof Sliced e) {
                 out.writeByte(7);
                 string(out, e.metric());
@@ -136,6 +132,10 @@ public sealed interface ChildEvent {
             } else if (event instanceof RecordingPart e) {
                 out.writeByte(11);
                 bytes(out, e.data());
+            } else if (event instanceof Diagnosed e) {
+                out.writeByte(12);
+                string(out, e.metric());
+                string(out, e.text());
             } else {
                 throw new IllegalArgumentException("no frame for " + event);
             }
@@ -156,13 +156,13 @@ public sealed interface ChildEvent {
                 case 3 -> new TestStarted(in.readUTF());
                 case 4 -> new TestSkipped(in.readUTF(), in.readUTF());
                 case 5 -> new TestFinished(in.readUTF(), choice(TestStatus.values(), in.readUnsignedByte()), in.readUTF());
-                case 6 -> new Counted(in.readUTF(), in.readLong(),
-                        in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty());
+                case 6 -> new Counted(in.readUTF(), in.readLong());
                 case 7 -> new Sliced(in.readUTF(), in.readBoolean(), in.readDouble(), in.readDouble());
                 case 8 -> new MetricFailed(in.readUTF(), in.readUTF());
                 case 9 -> new CompileErrorFound(in.readUTF(), in.readLong(), in.readLong(), in.readUTF());
                 case 10 -> new ClassPart(in.readUTF(), bytes(in));
                 case 11 -> new RecordingPart(bytes(in));
+                case 12 -> new Diagnosed(in.readUTF(), in.readUTF());
                 default -> throw new MalformedFrame("it sent an event of an unknown kind");
             };
             if (in.available() > 0) {

@@ -11,5 +11,11 @@ public enum MeasureCommand {
     /** Run the next benchmark slice (a warm-up or a measured JMH iteration) and report it. */
     SLICE,
     /** Stop the current benchmark: enough slices have been measured. */
-    STOP
+    STOP,
+    /**
+     * After the benchmarks: run every counter's diagnostic and report what each says. Sent only to the
+     * submission, only when a counter with a diagnostic fell short, so it costs nothing otherwise and
+     * never runs before a measured slice.
+     */
+    DIAGNOSE
 }

@@ -55,6 +55,14 @@ public final class MeasureMain {
             for (MeasurePlan.Benchmark benchmark : plan.benchmarks()) {
                 benchmark(channel, benchmark, plan);
             }
+            // The parent either asks for the diagnostics or closes the input, which ends this JVM.
+            if (plan.counters().stream().anyMatch(counter -> counter.diagnostic().isPresent())
+                    && await(channel) == MeasureCommand.DIAGNOSE) {
+                for (MeasurePlan.Counter counter : plan.counters()) {
+                    counter.diagnostic().ifPresent(diagnostic ->
+                            channel.send(new ChildEvent.Diagnosed(counter.metric(), diagnose(diagnostic).orElse(""))));
+                }
+            }
             channel.send(new ChildEvent.Done());
         } catch (Throwable t) {
             channel.send(new ChildEvent.Crashed(Failures.describe(t)));
@@ -80,11 +88,11 @@ public final class MeasureMain {
             channel.send(new ChildEvent.MetricFailed(counter.metric(), Failures.describe(e)));
             return;
         }
-        channel.send(new ChildEvent.Counted(counter.metric(), value, counter.diagnostic().flatMap(MeasureMain::diagnose)));
+        channel.send(new ChildEvent.Counted(counter.metric(), value));
     }
 
     /**
-     * What the exercise's diagnostic says about the run just counted. It explains and never decides: when
+     * What the exercise's diagnostic says about the submission's code. It explains and never decides: when
      * it fails or has nothing to say, the metric simply has no diagnostic.
      */
     @SuppressWarnings("unchecked")
@@ -130,9 +138,8 @@ public final class MeasureMain {
         try {
             results = new Runner(options, new Turns(channel, benchmark.metric())).run();
         } catch (Exception e) {
-            Throwable root = rootCause(e);
-            if (!(root instanceof Stopped)) {
-                channel.send(new ChildEvent.MetricFailed(benchmark.metric(), Failures.describe(root)));
+            if (!stoppedByParent(e)) {
+                channel.send(new ChildEvent.MetricFailed(benchmark.metric(), Failures.describe(rootCause(e))));
             }
             return;
         }
@@ -225,6 +232,19 @@ public final class MeasureMain {
         @Override
         public void write(byte[] b) {
         }
+    }
+
+    /** Whether the parent's STOP ended the run: JMH reports it as a suppressed failure of its own exception. */
+    private static boolean stoppedByParent(Throwable failure) {
+        if (failure instanceof Stopped) {
+            return true;
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (stoppedByParent(suppressed)) {
+                return true;
+            }
+        }
+        return failure.getCause() != null && failure.getCause() != failure && stoppedByParent(failure.getCause());
     }
 
     private static Throwable rootCause(Throwable failure) {

@@ -48,11 +48,14 @@ final class MeasurementRecorder implements ChannelHandler {
                     || counted.value() < 0) {
                 throw new ChannelViolation("it reported an implausible counter value: " + counted);
             }
-            if (counted.diagnostic().isPresent() && metric.diagnostic().isEmpty()) {
-                throw new ChannelViolation("it sent a diagnostic for a metric that has none: " + metric.name());
-            }
             counters.put(metric.name(), counted.value());
-            counted.diagnostic().ifPresent(line -> diagnostics.put(metric.name(), line));
+        } else if (event instanceof ChildEvent.Diagnosed diagnosed) {
+            Metric metric = metrics.get(diagnosed.metric());
+            if (metric == null || metric.diagnostic().isEmpty() || !counters.containsKey(metric.name())
+                    || diagnostics.containsKey(metric.name())) {
+                throw new ChannelViolation("it sent a diagnostic nobody asked for: " + diagnosed.metric());
+            }
+            diagnostics.put(metric.name(), diagnosed.text());
         } else if (event instanceof ChildEvent.Sliced slice) {
             Metric metric = metrics.get(slice.metric());
             if (metric == null || metric.kind() != Metric.Kind.BENCHMARK || !positive(slice.value())
@@ -114,9 +117,9 @@ final class MeasurementRecorder implements ChannelHandler {
         return Optional.ofNullable(counters.get(metric));
     }
 
-    /** What the metric's diagnostic said about the counted run, if it has one and it said something. */
+    /** What the metric's diagnostic said, if it has one, was asked and said something. */
     synchronized Optional<String> diagnostic(String metric) {
-        return Optional.ofNullable(diagnostics.get(metric));
+        return Optional.ofNullable(diagnostics.get(metric)).filter(text -> !text.isBlank());
     }
 
     /** The measured (not warm-up) slices of a benchmark metric, in order, per wall-clock or per CPU-second. */

@@ -53,7 +53,12 @@ final class PerformanceStage {
 
         /** Runs one command and waits for its report; empty when it worked, else what went wrong. */
         Optional<String> step(MeasureCommand command, long deadlineNanos) throws InterruptedException {
-            int expected = recorder.reports() + 1;
+            return step(command, 1, deadlineNanos);
+        }
+
+        /** Runs one command and waits for its {@code replies} reports. */
+        Optional<String> step(MeasureCommand command, int replies, long deadlineNanos) throws InterruptedException {
+            int expected = recorder.reports() + replies;
             jvm.tell(command);
             if (recorder.awaitReports(expected, deadlineNanos)) {
                 return Optional.empty();
@@ -90,9 +95,6 @@ final class PerformanceStage {
         Measurement settings = manifest.measurement();
         List<Metric> counters = manifest.metrics().stream().filter(m -> m.kind() == Metric.Kind.COUNTER).toList();
         List<Metric> benchmarks = manifest.metrics().stream().filter(m -> m.kind() == Metric.Kind.BENCHMARK).toList();
-        // Both sides run the diagnostics, though only the submission's is reported: the two JVMs then do
-        // the same work before their benchmark slices, and a diagnostic the exercise got wrong fails on
-        // the starter, as the exercise's error rather than the learner's.
         MeasurePlan plan = new MeasurePlan(settings.warmupSlices(), settings.maxSlices(), settings.sliceMillis(),
                 counters.stream().map(m -> new MeasurePlan.Counter(m.name(), m.target(), m.diagnostic())).toList(),
                 benchmarks.stream().map(m -> new MeasurePlan.Benchmark(m.name(), m.target())).toList());
@@ -126,7 +128,7 @@ final class PerformanceStage {
                 results.add(new MetricResult(counter.name(), counter.description(), counter.unit(),
                         counter.direction(), before, after, ratio, ratio, ratio, 1, counter.threshold(),
                         counter.passes(ratio) ? MetricResult.Outcome.CLEARED : MetricResult.Outcome.MISSED,
-                        List.of(before), List.of(after), submission.recorder().diagnostic(counter.name())));
+                        List.of(before), List.of(after), Optional.empty()));
             }
             for (Metric benchmark : benchmarks) {
                 Paired paired = measurePairs(benchmark, settings, starter, submission, progress);
@@ -137,6 +139,7 @@ final class PerformanceStage {
                 pairsUsed = Math.max(pairsUsed, measured.starterSamples().size());
                 results.add(measured);
             }
+            results = explained(results, counters, submission, progress);
             for (Side side : both) {
                 side.jvm().endInput();
             }
@@ -152,6 +155,28 @@ final class PerformanceStage {
             close(starter);
             close(submission);
         }
+    }
+
+    /**
+     * The results with what the diagnostics say about counters that fell short. Asked of the submission
+     * only, after every measured slice, so explaining never costs a passing grading anything nor disturbs
+     * a measurement; a diagnostic that fails or hangs leaves the metric without one, as it explains and
+     * never decides.
+     */
+    private static List<MetricResult> explained(List<MetricResult> results, List<Metric> counters, Side submission,
+                                                Consumer<String> progress) throws InterruptedException {
+        long diagnosed = counters.stream().filter(counter -> counter.diagnostic().isPresent()).count();
+        boolean wanted = results.stream().anyMatch(result -> result.outcome() != MetricResult.Outcome.CLEARED
+                && counters.stream().anyMatch(c -> c.name().equals(result.metric()) && c.diagnostic().isPresent()));
+        if (!wanted) {
+            return results;
+        }
+        progress.accept("explaining what fell short");
+        if (submission.step(MeasureCommand.DIAGNOSE, (int) diagnosed, System.nanoTime() + SLICE_LIMIT.toNanos()).isPresent()) {
+            return results;
+        }
+        return results.stream().map(result -> result.outcome() == MetricResult.Outcome.CLEARED ? result
+                : result.withDiagnostic(submission.recorder().diagnostic(result.metric()))).toList();
     }
 
     /** A benchmark's pairs: measured, or the side whose slice failed and why. */

@@ -47,6 +47,12 @@ public record MetricResult(String metric, String description, String unit, Direc
         diagnostic = diagnostic == null ? Optional.empty() : diagnostic;
     }
 
+    /** The same result with what the metric's diagnostic said about it. */
+    public MetricResult withDiagnostic(Optional<String> why) {
+        return new MetricResult(metric, description, unit, direction, starter, submission, ratio, ratioLow, ratioHigh,
+                confidence, threshold, outcome, starterSamples, submissionSamples, why);
+    }
+
     /** Whether the metric cleared its threshold (an undecided metric has not). */
     public boolean passed() {
         return outcome == Outcome.CLEARED;

@@ -47,7 +47,9 @@ public final class Numbers {
      */
     public static String shortfall(MetricResult metric) {
         boolean lower = metric.direction() == Direction.LOWER;
-        return significant(lower ? 1 / metric.ratio() : metric.ratio()) + "× " + (lower ? "fewer" : "more")
-                + " than the starter, needs " + significant(lower ? 1 / metric.threshold() : metric.threshold()) + "×";
+        double shift = lower ? 1 / metric.ratio() : metric.ratio();
+        String word = lower ? "fewer" : "more";
+        return (shift > 1 ? significant(shift) + "× " + word : "no " + word) + " than the starter, needs "
+                + significant(lower ? 1 / metric.threshold() : metric.threshold()) + "×";
     }
 }

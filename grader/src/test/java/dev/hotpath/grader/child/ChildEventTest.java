@@ -20,8 +20,10 @@ class ChildEventTest {
             new ChildEvent.TestStarted("[class:T]/[method:t()]"),
             new ChildEvent.TestSkipped("[class:T]/[method:t()]", ""),
             new ChildEvent.TestFinished("[class:T]/[method:t()]", ChildEvent.TestStatus.FAILED, "expected 3 but was 4"),
-            new ChildEvent.Counted("origin-calls", 29_002, Optional.of("29,002 renders for 3,837 pages")),
-            new ChildEvent.Counted("origin-calls", 0, Optional.empty()),
+            new ChildEvent.Counted("origin-calls", 29_002),
+            new ChildEvent.Counted("origin-calls", 0),
+            new ChildEvent.Diagnosed("origin-calls", "29,002 renders for 3,837 pages"),
+            new ChildEvent.Diagnosed("origin-calls", ""),
             new ChildEvent.Sliced("throughput", true, 10_300.5, 11_000.25),
             new ChildEvent.MetricFailed("throughput", "wrong page for /p/1"),
             new ChildEvent.CompileErrorFound("src/main/java/A.java", 3, 7, "';' expected"));

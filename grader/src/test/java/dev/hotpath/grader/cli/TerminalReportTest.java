@@ -77,11 +77,8 @@ class TerminalReportTest {
 
     @Test
     void aMissedCounterWithADiagnosticSaysWhyUnderItsShortfall() {
-        MetricResult missed = metric("origin-calls", Direction.LOWER, 0.6, 0.4, MetricResult.Outcome.MISSED);
-        MetricResult diagnosed = new MetricResult(missed.metric(), missed.description(), missed.unit(), missed.direction(),
-                missed.starter(), missed.submission(), missed.ratio(), missed.ratioLow(), missed.ratioHigh(),
-                missed.confidence(), missed.threshold(), missed.outcome(), missed.starterSamples(),
-                missed.submissionSamples(), Optional.of("your cache made 29,002 different keys for 3,837 different pages"));
+        MetricResult diagnosed = metric("origin-calls", Direction.LOWER, 0.6, 0.4, MetricResult.Outcome.MISSED)
+                .withDiagnostic(Optional.of("your cache made 29,002 different keys for 3,837 different pages"));
         String text = print(report(Verdict.FAIL, "All tests pass, but origin-calls fell short.", tests(3, 0), List.of(),
                 List.of(diagnosed)));
 

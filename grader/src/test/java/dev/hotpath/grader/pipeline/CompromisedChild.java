@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Optional;
 
 /**
  * A child JVM that has been taken over: it knows the channel token and writes what an attacker
@@ -36,7 +35,7 @@ public final class CompromisedChild {
                 byte[] frame = ChildEvent.encode(new ChildEvent.TestStarted(test));
                 line(channel, prefix + Base64.getEncoder().encodeToString(Arrays.copyOf(frame, frame.length - 1)));
             }
-            case "wrong-kind" -> line(channel, prefix + frame(new ChildEvent.Counted("calls", 1, Optional.empty())));
+            case "wrong-kind" -> line(channel, prefix + frame(new ChildEvent.Counted("calls", 1)));
             case "unknown-test" -> {
                 line(channel, prefix + frame(new ChildEvent.TestStarted("[engine:junit-jupiter]/[class:demo.Fake]/[method:f()]")));
                 line(channel, prefix + frame(new ChildEvent.Done()));

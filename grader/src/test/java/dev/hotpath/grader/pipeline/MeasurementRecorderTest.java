@@ -26,34 +26,43 @@ class MeasurementRecorderTest {
 
     @Test
     void warmUpSlicesAnswerCommandsButAreNotSamples() throws Exception {
-        recorder.onEvent(new ChildEvent.Counted("calls", 120, Optional.of("120 renders for 40 pages")));
+        recorder.onEvent(new ChildEvent.Counted("calls", 120));
         recorder.onEvent(new ChildEvent.Sliced("throughput", true, 10.5, 11));
         recorder.onEvent(new ChildEvent.Sliced("throughput", false, 11.5, 12.5));
 
         assertThat(recorder.reports()).isEqualTo(3);
         assertThat(recorder.counter("calls")).hasValue(120L);
-        assertThat(recorder.diagnostic("calls")).hasValue("120 renders for 40 pages");
         assertThat(recorder.samples("throughput", Measurement.Clock.WALL)).containsExactly(11.5);
         assertThat(recorder.samples("throughput", Measurement.Clock.CPU)).containsExactly(12.5);
         assertThat(recorder.awaitReports(3, System.nanoTime())).isTrue();
     }
 
     @Test
-    void aCounterWithoutDiagnosticHasNone() throws Exception {
-        recorder.onEvent(new ChildEvent.Counted("calls", 7, Optional.empty()));
-
-        assertThat(recorder.counter("calls")).hasValue(7L);
+    void aDiagnosisFollowsTheCountAndSayingNothingLeavesNone() throws Exception {
+        recorder.onEvent(new ChildEvent.Counted("calls", 7));
         assertThat(recorder.diagnostic("calls")).isEmpty();
+
+        recorder.onEvent(new ChildEvent.Diagnosed("calls", "120 renders for 40 pages"));
+        assertThat(recorder.diagnostic("calls")).hasValue("120 renders for 40 pages");
+
+        MeasurementRecorder silent = new MeasurementRecorder(List.of(CALLS), 3);
+        silent.onEvent(new ChildEvent.Counted("calls", 7));
+        silent.onEvent(new ChildEvent.Diagnosed("calls", " "));
+        assertThat(silent.diagnostic("calls")).isEmpty();
     }
 
     @Test
     void implausibleReportsStopTheChild() throws Exception {
-        recorder.onEvent(new ChildEvent.Counted("calls", 1, Optional.empty()));
-        assertViolation(new ChildEvent.Counted("calls", 2, Optional.empty()), "implausible counter");
-        assertViolation(new ChildEvent.Counted("throughput", 2, Optional.empty()), "implausible counter");
-        assertViolation(new ChildEvent.Counted("other", 2, Optional.empty()), "implausible counter");
-        assertViolation(new ChildEvent.Counted("keys", -1, Optional.empty()), "implausible counter");
-        assertViolation(new ChildEvent.Counted("keys", 3, Optional.of("made up")), "a diagnostic for a metric that has none");
+        assertViolation(new ChildEvent.Diagnosed("calls", "before the count"), "a diagnostic nobody asked for");
+        recorder.onEvent(new ChildEvent.Counted("calls", 1));
+        assertViolation(new ChildEvent.Counted("calls", 2), "implausible counter");
+        assertViolation(new ChildEvent.Counted("throughput", 2), "implausible counter");
+        assertViolation(new ChildEvent.Counted("other", 2), "implausible counter");
+        assertViolation(new ChildEvent.Counted("keys", -1), "implausible counter");
+        recorder.onEvent(new ChildEvent.Counted("keys", 3));
+        assertViolation(new ChildEvent.Diagnosed("keys", "made up"), "a diagnostic nobody asked for");
+        recorder.onEvent(new ChildEvent.Diagnosed("calls", "once"));
+        assertViolation(new ChildEvent.Diagnosed("calls", "twice"), "a diagnostic nobody asked for");
         assertViolation(new ChildEvent.Sliced("calls", false, 3.0, 3.0), "implausible benchmark sample");
         assertViolation(new ChildEvent.Sliced("other", false, 3.0, 3.0), "implausible benchmark sample");
         assertViolation(new ChildEvent.Sliced("throughput", false, 0, 1), "implausible benchmark sample");
@@ -61,7 +70,8 @@ class MeasurementRecorderTest {
         assertViolation(new ChildEvent.Sliced("throughput", false, Double.NaN, 1), "implausible benchmark sample");
         assertViolation(new ChildEvent.Sliced("throughput", false, 2, Double.POSITIVE_INFINITY), "implausible benchmark sample");
         assertViolation(new ChildEvent.TestStarted("[engine:junit-jupiter]"), "an event a measurement does not send");
-        assertThat(recorder.counter("keys")).isEmpty();
+        assertThat(recorder.counter("keys")).hasValue(3L);
+        assertThat(recorder.diagnostic("keys")).isEmpty();
         assertThat(recorder.samples("throughput", Measurement.Clock.WALL)).isEmpty();
     }
 

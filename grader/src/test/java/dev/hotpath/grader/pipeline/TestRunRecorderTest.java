@@ -132,7 +132,7 @@ class TestRunRecorderTest {
         assertViolation(registered(CASES + "/[test-template-invocation:#1]", CLASS + "/[method:forged()]"),
                 "does not belong to the exercise");
         assertViolation(registered(ENGINE + "/[class:demo.Other]/[method:x()]", CASES), "does not belong to the exercise");
-        assertViolation(new ChildEvent.Counted("calls", 3, Optional.empty()), "an event a test run does not send");
+        assertViolation(new ChildEvent.Counted("calls", 3), "an event a test run does not send");
         feed(new ChildEvent.Done());
         assertViolation(started(SLOW), "after the run had finished");
         assertThat(recorder.results(Optional.empty()).get(1).status()).isEqualTo(TestResult.Status.NOT_RUN);
