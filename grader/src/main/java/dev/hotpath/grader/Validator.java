@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -40,7 +41,7 @@ public final class Validator {
             traps = Trap.readAll(exercise);
         } catch (YamlException | IOException e) {
             return new ValidationReport(exercise.id(), List.of(new Check("traps", "every trap file is valid",
-                    false, e.getMessage())));
+                    false, Objects.requireNonNullElse(e.getMessage(), e.toString()))));
         }
 
         Optional<GradeReport> starter = grade(exercise, () -> Submission.fromDirectory(exercise, exercise.starterDir()),
@@ -89,7 +90,7 @@ public final class Validator {
             }
             return Optional.of(report);
         } catch (InvalidSubmissionException e) {
-            checks.add(new Check(subject, "exists", false, e.getMessage()));
+            checks.add(new Check(subject, "exists", false, Objects.requireNonNullElse(e.getMessage(), e.toString())));
             return Optional.empty();
         }
     }

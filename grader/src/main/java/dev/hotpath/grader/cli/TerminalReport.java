@@ -71,9 +71,7 @@ final class TerminalReport {
             for (TestResult test : report.tests()) {
                 out.printf(Locale.ROOT, "  %-9s %s%s%n", test.status(), test.hidden() ? "[hidden] " : "", test.name());
                 if (!test.message().isEmpty()) {
-                    for (String line : test.message().split("\n")) {
-                        out.println("            " + line);
-                    }
+                    test.message().lines().forEach(line -> out.println("            " + line));
                 }
             }
         }

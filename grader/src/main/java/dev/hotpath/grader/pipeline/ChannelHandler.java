@@ -1,6 +1,7 @@
 package dev.hotpath.grader.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /** What a stage does with the events its child JVM reports. */
 interface ChannelHandler {
@@ -13,7 +14,7 @@ interface ChannelHandler {
     void onEvent(JsonNode event) throws ChannelViolation;
 
     /** A reason to stop the child now (for example, a test over its time limit), or null. */
-    default String overdue(long nowNanos) {
+    default @Nullable String overdue(long nowNanos) {
         return null;
     }
 

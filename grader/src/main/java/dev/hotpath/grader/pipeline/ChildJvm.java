@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hotpath.grader.pipeline.ChannelHandler.ChannelViolation;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,21 +60,21 @@ final class ChildJvm {
      * @param stopReason why the grader stopped the child, or null when it ended by itself
      * @param events     how many events it sent on its channel
      */
-    record Outcome(int exitCode, String stopReason, String output, long outputBytes, long events) {
+    record Outcome(int exitCode, @Nullable String stopReason, String output, long outputBytes, long events) {
 
         boolean stopped() {
             return stopReason != null;
         }
     }
 
-    private final Sandbox sandbox;
+    private final @Nullable Sandbox sandbox;
     private final List<Path> runtime;
 
     /**
      * @param sandbox the sandbox to run children in, or null to run them unsandboxed
      * @param runtime the class path of the grader's child runners and their libraries
      */
-    ChildJvm(Sandbox sandbox, List<Path> runtime) {
+    ChildJvm(@Nullable Sandbox sandbox, List<Path> runtime) {
         this.sandbox = sandbox;
         this.runtime = List.copyOf(runtime);
     }

@@ -6,6 +6,8 @@ import dev.hotpath.grader.report.CompileError;
 import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.submission.Submission;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,8 +101,9 @@ final class CompileStage {
     }
 
     /** What the learner is told when javac did not finish, or null when it did. */
-    private static String failure(Recorder recorder, ChildJvm.Outcome outcome) throws GradingException {
-        if (outcome.stopped() && outcome.stopReason().startsWith("it ran longer")) {
+    private static @Nullable String failure(Recorder recorder, ChildJvm.Outcome outcome) throws GradingException {
+        String stopReason = outcome.stopReason();
+        if (stopReason != null && stopReason.startsWith("it ran longer")) {
             return "compiling took longer than " + TIME_LIMIT.toSeconds() + " s; simplify the code (very large"
                     + " constant expressions or deeply nested code make the compiler slow)";
         }
@@ -129,7 +132,7 @@ final class CompileStage {
         private final List<CompileError> errors = new ArrayList<>();
         private final Map<String, ByteArrayOutputStream> classes = new LinkedHashMap<>();
         private boolean done;
-        private String crash;
+        private @Nullable String crash;
 
         @Override
         public void onEvent(JsonNode event) throws ChannelViolation {

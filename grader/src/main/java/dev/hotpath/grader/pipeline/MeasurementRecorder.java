@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotpath.grader.exercise.Measurement;
 import dev.hotpath.grader.exercise.Metric;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +25,7 @@ final class MeasurementRecorder implements ChannelHandler {
     private final Map<String, Integer> slices = new HashMap<>();
     private final int maxSlices;
     private int reports;
-    private String failure;
+    private @Nullable String failure;
     private boolean done;
     private boolean ended;
 

@@ -11,12 +11,15 @@ import dev.hotpath.grader.report.MetricResult;
 import dev.hotpath.grader.report.Numbers;
 import dev.hotpath.grader.report.StageResult;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -106,7 +109,7 @@ final class PerformanceStage {
                 for (Side side : both) {
                     Optional<String> problem = side.step(MeasureCommand.COUNT, System.nanoTime() + SLICE_LIMIT.toNanos());
                     if (problem.isPresent()) {
-                        return failed(side == starter, problem.get(), start);
+                        return failed(starter.equals(side), problem.get(), start);
                     }
                 }
             }
@@ -128,10 +131,11 @@ final class PerformanceStage {
             for (Metric benchmark : benchmarks) {
                 Paired paired = measurePairs(benchmark, settings, starter, submission, progress);
                 if (paired.problem().isPresent()) {
-                    return failed(paired.failedSide() == starter, paired.problem().get(), start);
+                    return failed(starter.equals(paired.failedSide()), paired.problem().get(), start);
                 }
-                pairsUsed = Math.max(pairsUsed, paired.result().starterSamples().size());
-                results.add(paired.result());
+                MetricResult result = Objects.requireNonNull(paired.result(), "a pair without a problem has a result");
+                pairsUsed = Math.max(pairsUsed, result.starterSamples().size());
+                results.add(result);
             }
             for (Side side : both) {
                 side.jvm().endInput();
@@ -150,7 +154,7 @@ final class PerformanceStage {
         }
     }
 
-    private record Paired(MetricResult result, Optional<String> problem, Side failedSide) {
+    private record Paired(@Nullable MetricResult result, Optional<String> problem, @Nullable Side failedSide) {
     }
 
     /** Warm-up, then rounds of A B / B A pairs until the interval decides or the rounds are used up. */
@@ -195,6 +199,7 @@ final class PerformanceStage {
         }
         List<Double> before = starter.recorder().samples(metric.name(), settings.clock());
         List<Double> after = submission.recorder().samples(metric.name(), settings.clock());
+        Objects.requireNonNull(interval, "no round was measured"); // maxRounds is at least 1
         return new Paired(new MetricResult(metric.name(), metric.description(), metric.unit(),
                 metric.direction().yamlName(), RatioInterval.median(before), RatioInterval.median(after), interval.ratio(), interval.low(),
                 interval.high(), CONFIDENCE, metric.threshold(), outcome, before, after), Optional.empty(), null);
@@ -269,7 +274,7 @@ final class PerformanceStage {
         }
     }
 
-    private static void close(Side side) {
+    private static void close(@Nullable Side side) {
         if (side != null) {
             side.jvm().close();
         }

@@ -8,6 +8,8 @@ import dev.hotpath.grader.profile.Profile;
 import dev.hotpath.grader.profile.ProfileComparison;
 import dev.hotpath.grader.profile.ProfileException;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -163,7 +165,7 @@ final class ProfileStage {
 
         private final ByteArrayOutputStream recording = new ByteArrayOutputStream();
         private boolean done;
-        private String crash;
+        private @Nullable String crash;
 
         @Override
         public void onEvent(JsonNode event) throws ChannelViolation {

@@ -3,6 +3,8 @@ package dev.hotpath.grader.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotpath.grader.report.TestResult;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,11 +36,11 @@ final class TestRunRecorder implements ChannelHandler {
     private final Map<String, Finish> finished = new HashMap<>();
     private final Map<String, String> skipped = new HashMap<>();
     private final Map<String, String> failedContainers = new LinkedHashMap<>();
-    private String running;
+    private @Nullable String running;
     private long lastEvent = System.nanoTime();
     private boolean anyEvent;
     private boolean done;
-    private String crash;
+    private @Nullable String crash;
 
     /**
      * @param knownContainers ids of the engine and class containers the child may also report
@@ -116,7 +118,7 @@ final class TestRunRecorder implements ChannelHandler {
      * before a test starts (a test class's constructor, static initializers). JVM start-up gets 10 s more.
      */
     @Override
-    public synchronized String overdue(long nowNanos) {
+    public synchronized @Nullable String overdue(long nowNanos) {
         long limit = anyEvent ? testLimitNanos : testLimitNanos + 10_000_000_000L;
         if (!done && nowNanos - lastEvent > limit) {
             return TIME_LIMIT + testSeconds + " s";
@@ -129,7 +131,7 @@ final class TestRunRecorder implements ChannelHandler {
     }
 
     /** The crash message if the runner itself failed, else null. */
-    synchronized String crash() {
+    synchronized @Nullable String crash() {
         return crash;
     }
 
@@ -138,7 +140,7 @@ final class TestRunRecorder implements ChannelHandler {
      *
      * @param endReason why the run ended early (for tests that never finished), or null if it did not
      */
-    synchronized List<TestResult> results(String endReason) {
+    synchronized List<TestResult> results(@Nullable String endReason) {
         List<TestResult> results = new ArrayList<>();
         for (ExpectedTest test : expected.values()) {
             results.add(result(test, endReason));
@@ -146,7 +148,7 @@ final class TestRunRecorder implements ChannelHandler {
         return results;
     }
 
-    private TestResult result(ExpectedTest test, String endReason) {
+    private TestResult result(ExpectedTest test, @Nullable String endReason) {
         Finish finish = finished.get(test.id());
         if (skipped.containsKey(test.id())) {
             return result(test, TestResult.Status.SKIPPED, "skipped: " + skipped.get(test.id()), 0);

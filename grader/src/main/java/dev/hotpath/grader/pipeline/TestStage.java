@@ -5,6 +5,8 @@ import dev.hotpath.grader.exercise.Limits;
 import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.report.TestResult;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,7 +80,7 @@ final class TestStage {
     }
 
     /** Why the run did not end normally, or null if it did. */
-    private static String endReason(TestRunRecorder recorder, ChildJvm.Outcome outcome) {
+    private static @Nullable String endReason(TestRunRecorder recorder, ChildJvm.Outcome outcome) {
         if (outcome.stopped()) {
             return outcome.stopReason();
         }
