@@ -48,6 +48,8 @@ import java.util.function.Function;
 public final class Platform implements AutoCloseable {
 
     /**
+     * How this process runs.
+     *
      * @param port             0 picks a free port; unused by a worker
      * @param database         the embedded H2 database in a data directory, or a shared one (PostgreSQL)
      * @param courseDir        the repository root, holding {@code lessons/} and {@code exercises/}

@@ -13,10 +13,13 @@ import dev.hotpath.platform.grading.SubmissionState;
 import dev.hotpath.platform.grading.SubmissionStatus;
 import io.javalin.http.Context;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -60,10 +63,10 @@ final class ApiHandlers {
             session.open(ctx, user, false);
             ApiJson.respond(ctx, 200, sessionJson(session.signedIn(ctx), session.csrfToken(ctx)));
         } catch (AccountException e) {
-            throw new HttpProblem(401, e.getMessage());
+            throw new HttpProblem(401, Objects.requireNonNullElse(e.getMessage(), e.toString()));
         } catch (TooManyAttemptsException e) {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-            throw new HttpProblem(429, e.getMessage());
+            throw new HttpProblem(429, Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
     }
 
@@ -74,8 +77,7 @@ final class ApiHandlers {
             throw HttpProblem.badRequest("The body needs \"files\": an object from each editable file's path to its content.");
         }
         Map<String, String> contents = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> file = it.next();
+        for (Map.Entry<String, JsonNode> file : files.properties()) {
             if (!file.getValue().isTextual()) {
                 throw HttpProblem.badRequest("files." + file.getKey() + " must be the file's content as a string.");
             }
@@ -87,7 +89,7 @@ final class ApiHandlers {
             ApiJson.respond(ctx, 202, statusJson(submissions.find(id).orElseThrow()));
         } catch (SubmissionRefusedException e) {
             Refusals.retryAfter(ctx, e.reason());
-            throw new HttpProblem(Refusals.status(e.reason()), e.getMessage());
+            throw new HttpProblem(Refusals.status(e.reason()), Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
     }
 
@@ -99,7 +101,7 @@ final class ApiHandlers {
     void report(Context ctx) {
         SubmissionStatus submission = access.visible(ctx);
         String report = submissions.reportJson(submission.id()).orElseThrow(() -> new HttpProblem(409,
-                "Submission " + submission.id() + " is not graded yet (" + submission.state().name().toLowerCase()
+                "Submission " + submission.id() + " is not graded yet (" + submission.state().name().toLowerCase(Locale.ROOT)
                         + "); its report is ready when its status says DONE."));
         ctx.contentType("application/json").result(report);
     }
@@ -136,7 +138,7 @@ final class ApiHandlers {
         return json;
     }
 
-    private static String iso(Instant instant) {
+    private static @Nullable String iso(@Nullable Instant instant) {
         return instant == null ? null : instant.toString();
     }
 

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,7 +23,7 @@ final class ErrorResponses {
     }
 
     void problem(HttpProblem problem, Context ctx) {
-        respond(ctx, problem.status(), problem.getMessage());
+        respond(ctx, problem.status(), Objects.requireNonNullElse(problem.getMessage(), "The request failed."));
     }
 
     /** Javalin's own refusals: no such route, wrong method, a body too large. */
@@ -31,7 +32,7 @@ final class ErrorResponses {
             case 404 -> "There is no page at " + ctx.path() + ".";
             case 405 -> ctx.method() + " is not allowed on " + ctx.path() + ".";
             case 413 -> "The request is too large.";
-            default -> e.getMessage();
+            default -> Objects.requireNonNullElse(e.getMessage(), "The request failed.");
         };
         respond(ctx, e.getStatus(), message);
     }

@@ -10,6 +10,8 @@ import dev.hotpath.platform.grading.ExerciseValidations;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -26,8 +29,8 @@ import java.util.Optional;
 final class InstructorHandlers {
 
     /** One exercise on the status page: its build, its latest validation, one running now. */
-    record ExerciseStatus(ExerciseCatalog.Entry entry, String buildProblem,
-                          ExerciseValidations.Result validation, Instant validatingSince) {
+    record ExerciseStatus(ExerciseCatalog.Entry entry, @Nullable String buildProblem,
+                          ExerciseValidations.@Nullable Result validation, @Nullable Instant validatingSince) {
     }
 
     private final ExerciseCatalog catalog;
@@ -116,7 +119,7 @@ final class InstructorHandlers {
             entry.exercise().checkBuilt();
             return Optional.empty();
         } catch (ExerciseNotReadyException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
     }
 

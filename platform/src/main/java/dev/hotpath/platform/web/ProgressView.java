@@ -6,6 +6,8 @@ import dev.hotpath.platform.grading.QueuedGradingService;
 import dev.hotpath.platform.grading.SubmissionState;
 import dev.hotpath.platform.grading.SubmissionStatus;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,7 @@ final class ProgressView {
      * @param report       the grade report once DONE, else null
      * @param queuedAhead  submissions ahead of this one while QUEUED
      */
-    static List<Step> steps(SubmissionStatus status, GradeReport report, long queuedAhead) {
+    static List<Step> steps(SubmissionStatus status, @Nullable GradeReport report, long queuedAhead) {
         List<Step> steps = new ArrayList<>();
         if (status.state() == SubmissionState.QUEUED) {
             String place = queuedAhead == 0 ? "next in line"
@@ -85,6 +87,6 @@ final class ProgressView {
     }
 
     private static Step step(String name, String state, String message) {
-        return new Step(name, LABELS.get(name), state, message);
+        return new Step(name, LABELS.getOrDefault(name, name), state, message);
     }
 }

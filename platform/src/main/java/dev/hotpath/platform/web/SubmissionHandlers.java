@@ -17,6 +17,8 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +91,7 @@ final class SubmissionHandlers {
             throw new HttpProblem(406, "This address is an event stream: request it with Accept: " + EVENT_STREAM
                     + ", as a browser's EventSource does.");
         }
-        if (ctx.method() == HandlerType.HEAD) {
+        if (HandlerType.HEAD.equals(ctx.method())) {
             ctx.contentType(EVENT_STREAM); // what GET would answer, without opening the stream
             return;
         }
@@ -126,7 +128,7 @@ final class SubmissionHandlers {
     }
 
     /** @param report the submission's report when it is DONE, else null */
-    private List<ProgressView.Step> steps(SubmissionStatus submission, GradeReport report) {
+    private List<ProgressView.Step> steps(SubmissionStatus submission, @Nullable GradeReport report) {
         long ahead = submission.state() == SubmissionState.QUEUED ? submissions.queuedAhead(submission.id()) : 0;
         return ProgressView.steps(submission, report, ahead);
     }
