@@ -72,7 +72,8 @@ public final class MeasureMain {
     private static void count(ChildChannel channel, MeasurePlan.Target counter) {
         long value;
         try {
-            LongSupplier probe = Class.forName(counter.target()).asSubclass(LongSupplier.class).getDeclaredConstructor().newInstance();
+            LongSupplier probe = Class.forName(counter.target()).asSubclass(LongSupplier.class)
+                    .getDeclaredConstructor().newInstance();
             value = probe.getAsLong();
         } catch (ReflectiveOperationException | ClassCastException e) {
             throw new IllegalStateException("cannot use " + counter.target() + " as a counter: " + e, e);

@@ -144,7 +144,8 @@ public final class JfrProfileReader {
 
     private static void waited(Map<ProfileView, StackCollapser> views, List<String> frames, RecordedEvent event,
                                String leaf) {
-        Objects.requireNonNull(views.get(ProfileView.WAITING)).add(frames, "[" + leaf + "]", event.getDuration().toNanos() / 1_000);
+        Objects.requireNonNull(views.get(ProfileView.WAITING))
+                .add(frames, "[" + leaf + "]", event.getDuration().toNanos() / 1_000);
     }
 
     private static @Nullable RecordedClass classField(RecordedEvent event, String field) {
