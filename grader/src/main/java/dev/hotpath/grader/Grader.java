@@ -12,6 +12,7 @@ import dev.hotpath.grader.submission.Submission;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -77,7 +78,7 @@ public final class Grader implements AutoCloseable {
         try {
             return pipeline.profile(exercise, submission, listener);
         } catch (GradingException e) {
-            throw new ProfileException(e.getMessage(), e);
+            throw new ProfileException(Objects.requireNonNullElse(e.getMessage(), e.toString()), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.hotpath.grader;
 
 import dev.hotpath.grader.report.StageResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One step of grading.
@@ -11,7 +12,7 @@ import dev.hotpath.grader.report.StageResult;
  * @param elapsedMillis time since grading started
  * @param result        the stage's result when {@code phase} is {@link Phase#FINISHED}, otherwise null
  */
-public record ProgressEvent(String stage, Phase phase, String message, long elapsedMillis, StageResult result) {
+public record ProgressEvent(String stage, Phase phase, String message, long elapsedMillis, @Nullable StageResult result) {
 
     public enum Phase { STARTED, UPDATE, FINISHED }
 }

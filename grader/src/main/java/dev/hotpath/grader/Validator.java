@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -35,16 +36,15 @@ public final class Validator {
     @FunctionalInterface
     public interface Progress {
         ProgressListener grading(String subject);
+
+        /** Progress nobody follows. */
+        Progress NONE = subject -> ProgressListener.NONE;
     }
 
     private final Grader grader;
 
     public Validator(Grader grader) {
         this.grader = grader;
-    }
-
-    public ValidationReport validate(Exercise exercise, ProgressListener listener) {
-        return validate(exercise, subject -> listener);
     }
 
     /** Stops after the wiring check when it finds problems: grading a miswired exercise only repeats them. */
@@ -66,7 +66,7 @@ public final class Validator {
             traps = Trap.readAll(exercise);
         } catch (YamlException | IOException e) { // the wiring check read them a moment ago
             return new ValidationReport(exercise.id(), List.of(new Check("traps", "every trap file is valid",
-                    false, e.getMessage())));
+                    false, Objects.requireNonNullElse(e.getMessage(), e.toString()))));
         }
 
         Optional<GradeReport> starter = grade(exercise, () -> Submission.fromDirectory(exercise, exercise.starterDir()),
@@ -125,7 +125,7 @@ public final class Validator {
             }
             return Optional.of(report);
         } catch (InvalidSubmissionException e) {
-            checks.add(new Check(subject, "exists", false, e.getMessage()));
+            checks.add(new Check(subject, "exists", false, Objects.requireNonNullElse(e.getMessage(), e.toString())));
             return Optional.empty();
         }
     }

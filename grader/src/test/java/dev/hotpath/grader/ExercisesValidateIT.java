@@ -37,7 +37,7 @@ class ExercisesValidateIT {
         try (Stream<Path> dirs = Files.list(Path.of("../exercises"))) {
             return dirs.filter(dir -> Files.isRegularFile(dir.resolve("exercise.yaml"))).sorted().toList().stream()
                     .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
-                        ValidationReport report = new Validator(grader).validate(Exercise.load(dir), ProgressListener.NONE);
+                        ValidationReport report = new Validator(grader).validate(Exercise.load(dir), Validator.Progress.NONE);
                         String details = report.checks().stream()
                                 .map(check -> (check.passed() ? "ok   " : "FAIL ") + check.subject() + " "
                                         + check.expectation() + "\n       " + check.detail())

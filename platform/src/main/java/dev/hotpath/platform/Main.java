@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +44,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--database", defaultValue = "${env:HOTPATH_DATABASE_URL}", paramLabel = "URL",
                 description = "A shared database instead of the embedded one, e.g."
                         + " jdbc:postgresql://db.example.org:5432/hotpath (env HOTPATH_DATABASE_URL).")
-        String databaseUrl;
+        @Nullable String databaseUrl;
 
         @Option(names = "--database-user", defaultValue = "${env:HOTPATH_DATABASE_USER:-hotpath}", paramLabel = "NAME",
                 description = "User for --database (env HOTPATH_DATABASE_USER; default hotpath).")
@@ -83,7 +85,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--instructor", defaultValue = "${env:HOTPATH_INSTRUCTOR_EMAIL}", paramLabel = "EMAIL",
                 description = "This account is an instructor: when it signs up, or at start if it exists"
                         + " (env HOTPATH_INSTRUCTOR_EMAIL).")
-        String instructor;
+        @Nullable String instructor;
 
         @Option(names = "--slots", defaultValue = "2", paramLabel = "N",
                 description = "Gradings this process runs at once (default 2); 0 serves the web only and leaves"
@@ -200,7 +202,7 @@ public final class Main implements Callable<Integer> {
         return platform.isPresent() ? 0 : 1;
     }
 
-    private static Platform.Settings settings(Common common, int port, String instructor, GradingLimits limits,
+    private static Platform.Settings settings(Common common, int port, @Nullable String instructor, GradingLimits limits,
                                               TrustedProxies proxies) {
         return new Platform.Settings(port, common.database(), common.course,
                 Optional.ofNullable(instructor).filter(email -> !email.isBlank()), common.allowUnsandboxed,

@@ -1,7 +1,6 @@
 package dev.hotpath.platform;
 
 import dev.hotpath.grader.Grader;
-import dev.hotpath.grader.ProgressListener;
 import dev.hotpath.grader.ValidationReport;
 import dev.hotpath.grader.Validator;
 import dev.hotpath.grader.exercise.Exercise;
@@ -48,6 +47,8 @@ import java.util.function.Function;
 public final class Platform implements AutoCloseable {
 
     /**
+     * How this process runs.
+     *
      * @param port             0 picks a free port; unused by a worker
      * @param database         the embedded H2 database in a data directory, or a shared one (PostgreSQL)
      * @param courseDir        the repository root, holding {@code lessons/} and {@code exercises/}
@@ -142,7 +143,7 @@ public final class Platform implements AutoCloseable {
         Grader grader = new Grader(Path.of(System.getProperty("java.io.tmpdir")),
                 settings.allowUnsandboxed() ? Sandbox.Mode.IF_AVAILABLE : Sandbox.Mode.REQUIRED);
         GraderFunctions functions = new GraderFunctions(grader::gradeAndProfile,
-                exercise -> new Validator(grader).validate(exercise, ProgressListener.NONE));
+                exercise -> new Validator(grader).validate(exercise, Validator.Progress.NONE));
         // On failure the constructor closes everything it was given, the grader included.
         return new Platform(role, settings, Optional.of(grader), functions);
     }

@@ -46,7 +46,7 @@ class PlatformRestartIT {
         assertThat(killed.exitValue()).isEqualTo(137);
 
         WebClient again = new WebClient(start()).logIn("restart@example.org");
-        JsonNode status = again.awaitVerdict(id, Duration.ofSeconds(180));
+        JsonNode status = again.awaitVerdict(id, Duration.ofMinutes(3));
 
         // What this test is about: one verdict, graded again after the kill. Which verdict the measurement gives
         // is the measurement's business (a busy machine may leave it inconclusive); the tests must have passed.

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -200,8 +201,8 @@ class ScaleOutIT {
     private CompletableFuture<List<String>> follow(WebClient client, long id) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(client.url("/submissions/" + id + "/events")))
                 .header("Accept", "text/event-stream").build();
-        CompletableFuture<List<String>> events = new CompletableFuture<>();
-        client.httpClient().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenAccept(response -> {
+        // A request that fails (refused, reset) fails the future too, rather than leaving it open.
+        return client.httpClient().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenApply(response -> {
             List<String> data = new ArrayList<>();
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 String line;
@@ -212,12 +213,11 @@ class ScaleOutIT {
                         data.add(event);
                     }
                 }
-                events.complete(data);
+                return data;
             } catch (IOException e) {
-                events.completeExceptionally(e);
+                throw new UncheckedIOException(e);
             }
         });
-        return events;
     }
 
     /**

@@ -103,6 +103,7 @@ class ScheduleStressTest {
         }
     }
 
+    @SuppressWarnings("ThreadPriorityCheck") // yielding now and then is how a round varies its interleavings
     private static Optional<String> round(SplittableRandom random, int threads, int capacity) throws Exception {
         Origin origin = new Origin(20, Duration.ZERO);
         PageCache cache = new PageCache(origin, capacity);

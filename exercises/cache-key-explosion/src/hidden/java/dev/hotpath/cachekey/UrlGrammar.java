@@ -147,23 +147,22 @@ final class UrlGrammar {
     }
 
     private static String value(SplittableRandom random, String name) {
-        switch (name) {
-            case "locale":
-                return random.nextInt(3) > 0 ? messyCase(random, SUPPORTED_LOCALES[random.nextInt(SUPPORTED_LOCALES.length)])
-                        : ODD_LOCALES[random.nextInt(ODD_LOCALES.length)];
-            case "currency":
-                return random.nextInt(3) > 0 ? messyCase(random, CURRENCIES[random.nextInt(CURRENCIES.length)])
-                        : ODD_CURRENCIES[random.nextInt(ODD_CURRENCIES.length)];
-            case "variant":
-                return random.nextInt(4) > 0 ? VARIANTS[random.nextInt(VARIANTS.length)] : text(random, random.nextInt(8));
-            default:
-                return random.nextBoolean() ? Long.toHexString(random.nextLong()) : text(random, random.nextInt(6));
-        }
+        return switch (name) {
+            case "locale" -> random.nextInt(3) > 0
+                    ? messyCase(random, SUPPORTED_LOCALES[random.nextInt(SUPPORTED_LOCALES.length)])
+                    : ODD_LOCALES[random.nextInt(ODD_LOCALES.length)];
+            case "currency" -> random.nextInt(3) > 0
+                    ? messyCase(random, CURRENCIES[random.nextInt(CURRENCIES.length)])
+                    : ODD_CURRENCIES[random.nextInt(ODD_CURRENCIES.length)];
+            case "variant" -> random.nextInt(4) > 0 ? VARIANTS[random.nextInt(VARIANTS.length)] : text(random, random.nextInt(8));
+            default -> random.nextBoolean() ? Long.toHexString(random.nextLong()) : text(random, random.nextInt(6));
+        };
     }
 
     private static String messyCase(SplittableRandom random, String value) {
         StringBuilder out = new StringBuilder();
-        for (char c : value.toCharArray()) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
             out.append(random.nextBoolean() ? Character.toLowerCase(c) : Character.toUpperCase(c));
         }
         return out.toString();

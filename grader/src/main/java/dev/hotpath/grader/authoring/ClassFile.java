@@ -1,5 +1,6 @@
 package dev.hotpath.grader.authoring;
 
+import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -88,9 +89,9 @@ record ClassFile(String name, int access, String superName, List<String> interfa
                 methods.add(new Method(name, descriptor, access, annotations));
                 return new MethodVisitor(Opcodes.ASM9) {
                     @Override
-                    public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                    public @Nullable AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
                         annotations.add(annotation);
-                        return null;
+                        return null; // the annotation's values are not needed
                     }
                 };
             }

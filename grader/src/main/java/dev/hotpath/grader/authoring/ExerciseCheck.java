@@ -40,15 +40,28 @@ public final class ExerciseCheck {
     static final String BENCHMARK_ANNOTATION = "Lorg/openjdk/jmh/annotations/Benchmark;";
 
     private final Path dir;
+    private final Path exercisesDir;
+    private final Path repositoryDir;
     private final String manifestFile;
     private final List<Problem> problems = new ArrayList<>();
 
     private ExerciseCheck(Path dir) {
         this.dir = dir.toAbsolutePath().normalize();
+        // exercises/<id>: the parent pom sits in exercises/, the lessons beside it.
+        this.exercisesDir = parentOf(this.dir);
+        this.repositoryDir = parentOf(this.exercisesDir);
         this.manifestFile = YamlException.displayName(this.dir.resolve(ManifestReader.FILE_NAME));
     }
 
     /** Every wiring problem of the exercise in {@code dir}; empty when it is ready to be graded. */
+    private static Path parentOf(Path path) {
+        Path parent = path.getParent();
+        if (parent == null) {
+            throw new IllegalArgumentException(path + " is not inside an exercises folder of a repository");
+        }
+        return parent;
+    }
+
     public static List<Problem> run(Path dir) {
         return new ExerciseCheck(dir).check();
     }
@@ -78,7 +91,7 @@ public final class ExerciseCheck {
     }
 
     private void checkModule(Exercise exercise) {
-        Path pom = dir.getParent().resolve("pom.xml");
+        Path pom = exercisesDir.resolve("pom.xml");
         String file = YamlException.displayName(pom);
         String line = "<module>" + exercise.id() + "</module>";
         if (!Files.isRegularFile(pom)) {
@@ -94,7 +107,7 @@ public final class ExerciseCheck {
     }
 
     private void checkLesson(Exercise exercise, YamlMap manifest) {
-        Path lessonsDir = dir.getParent().getParent().resolve("lessons");
+        Path lessonsDir = repositoryDir.resolve("lessons");
         List<Lessons.Lesson> lessons = Lessons.read(lessonsDir);
         String wanted = exercise.manifest().lesson();
         Optional<Lessons.Lesson> lesson = Lessons.find(lessons, wanted);
@@ -199,7 +212,7 @@ public final class ExerciseCheck {
     private static boolean implementsLongSupplier(ClassFile type, Map<String, ClassFile> classes) {
         for (String parent : type.interfaces()) {
             if (parent.equals("java.util.function.LongSupplier")
-                    || classes.containsKey(parent) && implementsLongSupplier(classes.get(parent), classes)) {
+                    || (classes.containsKey(parent) && implementsLongSupplier(classes.get(parent), classes))) {
                 return true;
             }
         }

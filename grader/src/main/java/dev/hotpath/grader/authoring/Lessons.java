@@ -1,6 +1,5 @@
 package dev.hotpath.grader.authoring;
 
-import dev.hotpath.grader.exercise.ManifestReader;
 import dev.hotpath.grader.yaml.YamlException;
 import dev.hotpath.grader.yaml.YamlMap;
 
@@ -59,7 +58,7 @@ final class Lessons {
     }
 
     /**
-     * Adds {@code exerciseId} to the lesson's {@code exercises} list, keeping the file's style (a
+     * Adds {@code exerciseId} to the lesson's list of exercises, keeping the file's style (a
      * {@code [a, b]} list or one {@code - a} line per exercise).
      */
     static void addExercise(Lesson lesson, String exerciseId) throws IOException {
@@ -76,8 +75,13 @@ final class Lessons {
             if (lines.get(i).strip().equals("exercises:")) {
                 int after = i + 1;
                 String indent = "  ";
-                for (Matcher item; after < end && (item = BLOCK_ITEM.matcher(lines.get(after))).matches(); after++) {
+                while (after < end) {
+                    Matcher item = BLOCK_ITEM.matcher(lines.get(after));
+                    if (!item.matches()) {
+                        break;
+                    }
                     indent = item.group(1);
+                    after++;
                 }
                 lines.add(after, indent + "- " + exerciseId);
                 Files.writeString(lesson.file(), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);

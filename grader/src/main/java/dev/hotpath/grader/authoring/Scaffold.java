@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -84,11 +85,8 @@ public final class Scaffold {
             throw new RefusedException("class name \"" + className + "\": the class's own name \"" + simpleName
                     + "\" must start with a capital letter, e.g. dev.hotpath.concat.ReportBuilder");
         }
-        MatchResult lastModule = lastModule(pom);
-        if (lastModule == null) {
-            throw new RefusedException(YamlException.displayName(parentPom) + " has no <module> line to add \""
-                    + id + "\" beside");
-        }
+        MatchResult lastModule = lastModule(pom).orElseThrow(() -> new RefusedException(
+                YamlException.displayName(parentPom) + " has no <module> line to add \"" + id + "\" beside"));
 
         String packageName = className.substring(0, dot);
         Map<String, String> values = Map.of(
@@ -103,7 +101,7 @@ public final class Scaffold {
                 "seed", Long.toString(id.hashCode() & 0x7fff_ffffL));
         List<String> files = new ArrayList<>();
         for (String entry : template("files.txt").lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList()) {
-            String[] parts = entry.split("->");
+            String[] parts = entry.split("->", -1);
             String target = fill(parts[1].strip(), values);
             Path file = dir.resolve(target);
             Files.createDirectories(file.getParent());
@@ -117,9 +115,9 @@ public final class Scaffold {
                 root.relativize(lesson.file()).toString()));
     }
 
-    /** The last {@code <module>} line, whose indentation the new one copies; null when there is none. */
-    private static MatchResult lastModule(String pom) {
-        return MODULE.matcher(pom).results().reduce((first, second) -> second).orElse(null);
+    /** The last {@code <module>} line, whose indentation the new one copies. */
+    private static Optional<MatchResult> lastModule(String pom) {
+        return MODULE.matcher(pom).results().reduce((first, second) -> second);
     }
 
     private static String fill(String template, Map<String, String> values) {

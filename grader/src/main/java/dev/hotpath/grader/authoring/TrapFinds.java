@@ -2,7 +2,6 @@ package dev.hotpath.grader.authoring;
 
 import dev.hotpath.grader.yaml.YamlException;
 import dev.hotpath.grader.exercise.Exercise;
-import dev.hotpath.grader.exercise.ManifestReader;
 import dev.hotpath.grader.exercise.SourcePatch;
 import dev.hotpath.grader.exercise.Trap;
 

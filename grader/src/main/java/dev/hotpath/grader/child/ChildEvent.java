@@ -65,17 +65,36 @@ public sealed interface ChildEvent {
     }
 
     /** A part of a compiled class file, in order. */
+    @SuppressWarnings("ArrayRecordComponent") // raw bytes passed on, never compared or hashed
     record ClassPart(String name, byte[] data) implements ChildEvent {
     }
 
     /** A part of a flight recording, in order. */
+    @SuppressWarnings("ArrayRecordComponent") // raw bytes passed on, never compared or hashed
     record RecordingPart(byte[] data) implements ChildEvent {
+    }
+
+    /**
+     * An enum constant as its position: both ends load this same class from the same jar, so the order
+     * cannot differ between writer and reader.
+     */
+    @SuppressWarnings("EnumOrdinal")
+    private static void writeOrdinal(DataOutputStream out, Enum<?> constant) throws IOException {
+        out.writeByte(constant.ordinal());
     }
 
     /** Thrown by {@link #decode} on bytes that are not a frame. */
     final class MalformedFrame extends Exception {
-        MalformedFrame(String message) {
-            super(message);
+        private final String reason;
+
+        MalformedFrame(String reason) {
+            super(reason);
+            this.reason = reason;
+        }
+
+        /** What is wrong with the frame, said of the child ("it sent …"). */
+        public String reason() {
+            return reason;
         }
     }
 
@@ -103,7 +122,7 @@ public sealed interface ChildEvent {
             } else if (event instanceof TestFinished e) {
                 out.writeByte(5);
                 string(out, e.id());
-                out.writeByte(e.status().ordinal());
+                writeOrdinal(out, e.status());
                 string(out, e.message());
             } else if (event instanceof Counted e) {
                 out.writeByte(6);

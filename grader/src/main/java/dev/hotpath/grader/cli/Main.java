@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -76,7 +78,7 @@ public final class Main {
         @Option(names = "--seed", paramLabel = "N",
                 description = "the workload seed to measure with (a report gives it), to re-measure a verdict the same way;"
                         + " default: a fresh one per grading")
-        Long seed;
+        @Nullable Long seed;
 
         @Option(names = "--json", description = "print the report as JSON on standard output (progress still goes to standard error)")
         boolean json;
@@ -84,7 +86,7 @@ public final class Main {
         @Option(names = "--profile", paramLabel = "DIR",
                 description = "after grading, profile your code and the starter and write DIR/<exercise>-profile.html"
                         + " (flame graphs; the verdict is unaffected)")
-        Path profileDir;
+        @Nullable Path profileDir;
 
         @Override
         public Integer call() {
@@ -137,7 +139,7 @@ public final class Main {
 
         @Option(names = "--output", paramLabel = "DIR",
                 description = "where to write <exercise>-profile.html (default: the exercise's target/profile)")
-        Path output;
+        @Nullable Path output;
 
         @Override
         public Integer call() {
@@ -252,6 +254,7 @@ public final class Main {
     }
 
     /** What {@code grade} and {@code profile} work on: an exercise, a submission of it, and the sandbox mode. */
+    @SuppressWarnings("NullAway.Init") // resolve() sets exercise, files and mode before anything reads them
     static final class Target {
 
         @Option(names = "--exercise", required = true, paramLabel = "DIR", description = "the exercise directory")
@@ -259,7 +262,7 @@ public final class Main {
 
         @Option(names = "--submission", paramLabel = "DIR",
                 description = "a directory holding the editable files at their relative paths (default: the exercise itself)")
-        Path submissionDir;
+        @Nullable Path submissionDir;
 
         @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "if-available",
                 description = "required, if-available (default) or off: whether graded code must run in the OS sandbox")
@@ -271,11 +274,13 @@ public final class Main {
 
         /** Loads the exercise and the submission; false, after saying why, when either is unusable. */
         boolean resolve() {
-            exercise = load(exerciseDir);
-            mode = sandboxMode(sandbox);
-            if (exercise == null || mode == null) {
+            Exercise loaded = load(exerciseDir);
+            Sandbox.Mode chosen = sandboxMode(sandbox);
+            if (loaded == null || chosen == null) {
                 return false;
             }
+            exercise = loaded;
+            mode = chosen;
             try {
                 files = Submission.fromDirectory(exercise, submissionDir == null ? exercise.dir() : submissionDir);
                 return true;
@@ -322,7 +327,7 @@ public final class Main {
         System.err.println("Each graph as a picture: " + dir.toAbsolutePath().resolve(exercise.id() + "-*.svg"));
     }
 
-    private static Sandbox.Mode sandboxMode(String text) {
+    private static Sandbox.@Nullable Mode sandboxMode(String text) {
         return switch (text) {
             case "required" -> Sandbox.Mode.REQUIRED;
             case "if-available" -> Sandbox.Mode.IF_AVAILABLE;
@@ -338,7 +343,7 @@ public final class Main {
         return new Grader(Path.of(System.getProperty("java.io.tmpdir")), mode);
     }
 
-    private static Exercise load(Path dir) {
+    private static @Nullable Exercise load(Path dir) {
         try {
             return Exercise.load(dir);
         } catch (YamlException e) {

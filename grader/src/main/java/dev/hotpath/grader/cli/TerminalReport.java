@@ -114,7 +114,7 @@ final class TerminalReport {
         for (TestResult test : failing) {
             out.printf(Locale.ROOT, "  %-9s %s%s%n", test.status(), test.hidden() ? "[hidden] " : "", test.name());
             if (!test.message().isEmpty()) {
-                for (String line : test.message().split("\n")) {
+                for (String line : test.message().lines().toList()) {
                     out.println("            " + line);
                 }
             }

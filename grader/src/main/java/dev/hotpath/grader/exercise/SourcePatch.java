@@ -59,6 +59,10 @@ public record SourcePatch(Base base, List<Replacement> replacements) {
                 base == Base.STARTER ? exercise.starterDir() : exercise.solutionDir()).files());
         for (Replacement replacement : replacements) {
             String content = files.get(replacement.file());
+            if (content == null) {
+                throw new InvalidSubmissionException("line " + replacement.line() + ": " + replacement.file()
+                        + " is not one of the exercise's editable files");
+            }
             int first = content.indexOf(replacement.find());
             if (first < 0 || content.indexOf(replacement.find(), first + 1) >= 0) {
                 throw new InvalidSubmissionException("line " + replacement.line() + ": the text to replace must occur"

@@ -15,6 +15,8 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -199,7 +201,7 @@ final class BytecodePolicy {
         List<String[]> staticFields = new ArrayList<>();
         reader.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
-            public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+            public @Nullable FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
                 boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
                 boolean synthetic = (access & Opcodes.ACC_SYNTHETIC) != 0 || name.startsWith("$SwitchMap$");
                 if (isStatic && !synthetic && (access & Opcodes.ACC_ENUM) == 0) {
@@ -236,7 +238,7 @@ final class BytecodePolicy {
      * (inferred as the JVM's verifier would), so that a call can be resolved against its receiver.
      */
     private void scan(String className, MethodNode method, UseScanner scanner) {
-        Frame<BasicValue>[] frames;
+        Frame<BasicValue> @Nullable [] frames;
         try {
             frames = new Analyzer<>(new HierarchyVerifier(hierarchy)).analyze(className, method);
         } catch (AnalyzerException e) {
@@ -256,7 +258,7 @@ final class BytecodePolicy {
         private final List<String[]> pendingStaticFields;
         private final List<Violation> violations;
         /** The types of the locals and stack before the current instruction, or null if unknown. */
-        private Frame<BasicValue> frame;
+        private @Nullable Frame<BasicValue> frame;
         private int line;
         private boolean lastWasImmutableFactory;
 
@@ -352,7 +354,7 @@ final class BytecodePolicy {
                 for (int i = 0; i < count; i++) {
                     String type = stackType(i);
                     textReason(type).ifPresent(why -> violations.add(new Violation(className, method, line,
-                            "turns a " + readable(type) + " into text", why)));
+                            "turns a " + readable(String.valueOf(type)) + " into text", why)));
                 }
             }
             lastWasImmutableFactory = false;
@@ -364,7 +366,7 @@ final class BytecodePolicy {
                 // An Object[] is how varargs reach String.format, printf and friends.
                 String type = stackType(0);
                 textReason(type).ifPresent(why -> violations.add(new Violation(className, method, line,
-                        "puts a " + readable(type) + " where it can be turned into text", why)));
+                        "puts a " + readable(String.valueOf(type)) + " where it can be turned into text", why)));
             }
             if (opcode != Opcodes.NOP) {
                 lastWasImmutableFactory = false;
@@ -382,7 +384,7 @@ final class BytecodePolicy {
         }
 
         /** The internal name of the reference type {@code depth} values below the stack's top, or null. */
-        private String stackType(int depth) {
+        private @Nullable String stackType(int depth) {
             if (frame == null || depth >= frame.getStackSize()) {
                 return null;
             }
@@ -401,7 +403,7 @@ final class BytecodePolicy {
      * that extend them. (Subtypes of Object are every class, so a call on a plain Object counts only its
      * inferred type.)
      */
-    private Set<String> runtimeClasses(String owner, String receiver) {
+    private Set<String> runtimeClasses(String owner, @Nullable String receiver) {
         Set<String> types = new LinkedHashSet<>();
         for (String type : receiver == null ? List.of(owner) : List.of(receiver, owner)) {
             if (type.startsWith("[")) {
@@ -435,7 +437,7 @@ final class BytecodePolicy {
     }
 
     /** Why turning a value of {@code type} into text is forbidden (its toString() tells a thread's name). */
-    private Optional<String> textReason(String type) {
+    private Optional<String> textReason(@Nullable String type) {
         if (type == null || type.startsWith("[")) {
             return Optional.empty();
         }
@@ -448,7 +450,7 @@ final class BytecodePolicy {
         return Optional.empty();
     }
 
-    private static String arrayElement(String arrayType) {
+    private static @Nullable String arrayElement(@Nullable String arrayType) {
         return arrayType != null && arrayType.startsWith("[L") ? arrayType.substring(2, arrayType.length() - 1) : null;
     }
 

@@ -21,8 +21,16 @@ interface ChannelHandler {
 
     /** An event no honest child sends: the child is stopped and the run fails with this message. */
     final class ChannelViolation extends Exception {
-        ChannelViolation(String message) {
-            super(message);
+        private final String reason;
+
+        ChannelViolation(String reason) {
+            super(reason);
+            this.reason = reason;
+        }
+
+        /** Why the child is stopped, as the run's failure says it. */
+        String reason() {
+            return reason;
         }
     }
 }

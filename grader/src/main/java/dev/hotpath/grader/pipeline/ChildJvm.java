@@ -4,6 +4,8 @@ import dev.hotpath.grader.child.ChildEvent;
 import dev.hotpath.grader.child.MeasureCommand;
 import dev.hotpath.grader.pipeline.ChannelHandler.ChannelViolation;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,14 +92,14 @@ final class ChildJvm {
         }
     }
 
-    private final Sandbox sandbox;
+    private final @Nullable Sandbox sandbox;
     private final List<Path> runtime;
 
     /**
      * @param sandbox the sandbox to run children in, or null to run them unsandboxed
      * @param runtime the class path of the grader's child runners and their libraries
      */
-    ChildJvm(Sandbox sandbox, List<Path> runtime) {
+    ChildJvm(@Nullable Sandbox sandbox, List<Path> runtime) {
         this.sandbox = sandbox;
         this.runtime = List.copyOf(runtime);
     }
@@ -339,7 +341,7 @@ final class ChildJvm {
                 }
             }
         } catch (ChannelViolation violation) {
-            misbehaved(stopReason, violation.getMessage());
+            misbehaved(stopReason, violation.reason());
         } catch (IOException e) {
             // The stream closes when the child is destroyed.
         }
@@ -351,7 +353,7 @@ final class ChildJvm {
         } catch (IllegalArgumentException e) {
             throw new ChannelViolation("it sent a malformed result line");
         } catch (ChildEvent.MalformedFrame e) {
-            throw new ChannelViolation(e.getMessage());
+            throw new ChannelViolation(e.reason());
         }
     }
 

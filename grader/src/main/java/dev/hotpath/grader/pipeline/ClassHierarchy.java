@@ -5,6 +5,8 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -40,8 +42,8 @@ final class ClassHierarchy {
         Set<String> implemented = new HashSet<>();
         reader.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                             String[] exceptions) {
+            public @Nullable MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                                       String[] exceptions) {
                 if ((access & Opcodes.ACC_ABSTRACT) == 0) {
                     implemented.add(name + descriptor);
                 }
@@ -87,7 +89,7 @@ final class ClassHierarchy {
     }
 
     /** The superclass, or null for Object, interfaces and unknown types. */
-    String superClass(String type) {
+    @Nullable String superClass(String type) {
         Known found = known.get(type);
         if (found != null) {
             return found.isInterface() ? null : found.superName();
@@ -140,7 +142,7 @@ final class ClassHierarchy {
         });
     }
 
-    private static Class<?> jdkClass(String type) {
+    private static @Nullable Class<?> jdkClass(String type) {
         try {
             return Class.forName(type.replace('/', '.'), false, ClassLoader.getPlatformClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {

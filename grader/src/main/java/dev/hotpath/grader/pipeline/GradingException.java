@@ -1,5 +1,7 @@
 package dev.hotpath.grader.pipeline;
 
+import org.jspecify.annotations.Nullable;
+
 /** Grading could not go on for a reason that is not the learner's fault: the verdict is ERROR. */
 public class GradingException extends Exception {
 
@@ -7,7 +9,7 @@ public class GradingException extends Exception {
         super(message);
     }
 
-    public GradingException(String message, Throwable cause) {
+    public GradingException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

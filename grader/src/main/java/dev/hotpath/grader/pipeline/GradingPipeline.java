@@ -7,22 +7,22 @@ import dev.hotpath.grader.exercise.Exercise;
 import dev.hotpath.grader.profile.JfrProfileReader;
 import dev.hotpath.grader.profile.ProfileComparison;
 import dev.hotpath.grader.profile.ProfileException;
-import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.Stage;
 import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.submission.Submission;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Grades a submission: {@link CompileStage} → {@link PolicyStage} → {@link TestStage} →
@@ -39,7 +39,7 @@ public final class GradingPipeline implements AutoCloseable {
 
     private final Path workRoot;
     private final ChildJvm children;
-    private final String unsandboxedReason;
+    private final @Nullable String unsandboxedReason;
     private final Map<Path, Prepared> prepared = new ConcurrentHashMap<>();
     private final ProfileStage profiles = new ProfileStage(JfrProfileReader.DEFAULT_DEADLINE);
 
@@ -101,13 +101,14 @@ public final class GradingPipeline implements AutoCloseable {
                     try {
                         profiled = Optional.of(profile(prepared, submissionClasses, scratch, progress));
                     } catch (ProfileException e) {
-                        profileProblem = e.getMessage();
+                        profileProblem = Objects.requireNonNullElse(e.getMessage(), e.toString());
                     }
                 }
             }
             return new Graded(verdict.report(progress.elapsedMillis()), profiled, profileProblem);
         } catch (GradingException e) {
-            return new Graded(verdict.error(e.getMessage(), progress.elapsedMillis()), Optional.empty(), "");
+            return new Graded(verdict.error(Objects.requireNonNullElse(e.getMessage(), e.toString()), progress.elapsedMillis()),
+                    Optional.empty(), "");
         } catch (IOException | UncheckedIOException e) {
             return new Graded(verdict.error("the grader's work directory failed: " + e.getMessage(),
                     progress.elapsedMillis()), Optional.empty(), "");

@@ -9,6 +9,8 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,7 +121,7 @@ final class HarnessClasses {
         };
         reader.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
-            public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+            public @Nullable FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
                 addDescriptor(names, descriptor);
                 return null;
             }

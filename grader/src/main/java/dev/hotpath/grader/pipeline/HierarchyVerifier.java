@@ -3,6 +3,7 @@ package dev.hotpath.grader.pipeline;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.analysis.SimpleVerifier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ASM's type-inferring verifier, answering questions about classes from a {@link ClassHierarchy}
@@ -25,7 +26,7 @@ final class HierarchyVerifier extends SimpleVerifier {
     }
 
     @Override
-    protected Type getSuperClass(Type type) {
+    protected @Nullable Type getSuperClass(Type type) {
         String superClass = hierarchy.superClass(type.getInternalName());
         return superClass == null ? null : Type.getObjectType(superClass);
     }

@@ -4,6 +4,7 @@ import dev.hotpath.grader.child.ChildEvent;
 import dev.hotpath.grader.exercise.Measurement;
 import dev.hotpath.grader.exercise.Metric;
 
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -12,12 +12,15 @@ import dev.hotpath.grader.report.Numbers;
 import dev.hotpath.grader.report.Stage;
 import dev.hotpath.grader.report.StageResult;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -111,7 +114,7 @@ final class PerformanceStage {
                 for (Side side : both) {
                     Optional<String> problem = side.step(MeasureCommand.COUNT, System.nanoTime() + SLICE_LIMIT.toNanos());
                     if (problem.isPresent()) {
-                        return failed(side == starter, problem.get(), start);
+                        return failed(starter.equals(side), problem.get(), start);
                     }
                 }
             }
@@ -133,7 +136,7 @@ final class PerformanceStage {
             for (Metric benchmark : benchmarks) {
                 Paired paired = measurePairs(benchmark, settings, starter, submission, progress);
                 if (paired instanceof Paired.Failed failed) {
-                    return failed(failed.side() == starter, failed.problem(), start);
+                    return failed(starter.equals(failed.side()), failed.problem(), start);
                 }
                 MetricResult measured = ((Paired.Measured) paired).result();
                 pairsUsed = Math.max(pairsUsed, measured.starterSamples().size());
@@ -230,6 +233,7 @@ final class PerformanceStage {
         }
         List<Double> before = starter.recorder().samples(metric.name(), settings.clock());
         List<Double> after = submission.recorder().samples(metric.name(), settings.clock());
+        Objects.requireNonNull(interval, "a manifest asks for one round at least");
         return new Paired.Measured(new MetricResult(metric.name(), metric.description(), metric.unit(),
                 metric.direction(), Numbers.median(before), Numbers.median(after), interval.ratio(),
                 interval.low(), interval.high(), CONFIDENCE, metric.threshold(), outcome, before, after,
@@ -305,7 +309,7 @@ final class PerformanceStage {
         }
     }
 
-    private static void close(Side side) {
+    private static void close(@Nullable Side side) {
         if (side != null) {
             side.jvm().close();
         }

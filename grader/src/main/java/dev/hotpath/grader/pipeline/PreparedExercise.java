@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -103,7 +104,7 @@ final class PreparedExercise {
             worker.start();
             return new PreparedExercise(exercise, dir, classes, fixedHierarchy, requiredApi, derived);
         } catch (ExerciseNotReadyException e) {
-            throw new GradingException(e.getMessage(), e);
+            throw new GradingException(Objects.requireNonNullElse(e.getMessage(), e.toString()), e);
         } catch (IOException | RuntimeException e) {
             throw new GradingException("could not prepare " + exercise + ": " + e, e);
         }
@@ -202,7 +203,7 @@ final class PreparedExercise {
         String name = reader.getClassName();
         String packageDir = name.substring(0, name.lastIndexOf('/') + 1);
         String source = sourceFile[0] != null ? sourceFile[0]
-                : name.substring(packageDir.length()).split("\\$")[0] + ".java";
+                : name.substring(packageDir.length()).split("\\$", -1)[0] + ".java";
         return "src/main/java/" + packageDir + source;
     }
 

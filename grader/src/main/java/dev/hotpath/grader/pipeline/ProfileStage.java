@@ -9,6 +9,7 @@ import dev.hotpath.grader.profile.Profile;
 import dev.hotpath.grader.profile.ProfileComparison;
 import dev.hotpath.grader.profile.ProfileException;
 
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;

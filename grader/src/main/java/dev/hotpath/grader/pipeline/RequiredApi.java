@@ -8,6 +8,8 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,7 +35,7 @@ import java.util.stream.Stream;
 final class RequiredApi {
 
     /** A class, method or field of an editable class that fixed code refers to. */
-    private record Use(String owner, String name, String descriptor, boolean isMethod) {
+    private record Use(String owner, @Nullable String name, @Nullable String descriptor, boolean isMethod) {
     }
 
     private final Set<Use> uses;
@@ -109,8 +111,8 @@ final class RequiredApi {
             Set<String> declared = new HashSet<>();
             reader.accept(new ClassVisitor(Opcodes.ASM9) {
                 @Override
-                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                                 String[] exceptions) {
+                public @Nullable MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                                           String[] exceptions) {
                     if ((access & Opcodes.ACC_PRIVATE) == 0) {
                         declared.add(name + descriptor);
                     }
@@ -118,7 +120,7 @@ final class RequiredApi {
                 }
 
                 @Override
-                public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+                public @Nullable FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
                     if ((access & Opcodes.ACC_PRIVATE) == 0) {
                         declared.add(name + ":" + descriptor);
                     }
@@ -130,7 +132,7 @@ final class RequiredApi {
         List<CompileError> errors = new ArrayList<>();
         for (Use use : uses) {
             Set<String> declared = members.get(use.owner());
-            String topLevel = "src/main/java/" + use.owner().split("\\$")[0] + ".java";
+            String topLevel = "src/main/java/" + use.owner().split("\\$", -1)[0] + ".java";
             String file = editableFiles.contains(topLevel) ? topLevel : editableFiles.get(0);
             if (declared == null) {
                 errors.add(new CompileError(file, 0, 0, "the tests use class " + readable(use.owner())
@@ -151,7 +153,7 @@ final class RequiredApi {
         String parameters = Arrays.stream(Type.getArgumentTypes(use.descriptor()))
                 .map(type -> readable(type.getClassName()))
                 .collect(Collectors.joining(", "));
-        if (use.name().equals("<init>")) {
+        if ("<init>".equals(use.name())) {
             return "constructor " + owner + "(" + parameters + ")";
         }
         return "method " + readable(Type.getReturnType(use.descriptor()).getClassName()) + " "

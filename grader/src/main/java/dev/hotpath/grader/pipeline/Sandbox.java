@@ -1,11 +1,15 @@
 package dev.hotpath.grader.pipeline;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -44,14 +48,14 @@ public final class Sandbox {
 
     private final Path bwrap;
     private final Path prlimit;
-    private final Path setpriv;
-    private final SandboxUids uids;
+    private final @Nullable Path setpriv;
+    private final @Nullable SandboxUids uids;
     private final List<Path> javaHome;
 
     /**
      * @param setpriv how to drop root, with {@code uids} the users to drop to; both null when not root
      */
-    Sandbox(Path bwrap, Path prlimit, Path setpriv, SandboxUids uids) {
+    Sandbox(Path bwrap, Path prlimit, @Nullable Path setpriv, @Nullable SandboxUids uids) {
         this.bwrap = bwrap;
         this.prlimit = prlimit;
         this.setpriv = setpriv;
@@ -69,7 +73,7 @@ public final class Sandbox {
      *
      * @param uid the child's user, or null when the grader is not root (then the child keeps the grader's)
      */
-    record Wrapped(List<String> command, SandboxUids.Lease uid) implements AutoCloseable {
+    record Wrapped(List<String> command, SandboxUids.@Nullable Lease uid) implements AutoCloseable {
 
         @Override
         public void close() {
@@ -124,7 +128,7 @@ public final class Sandbox {
         SandboxUids.Lease lease = null;
         if (setpriv != null) {
             // Root is exempt from process limits, so the child gets an unprivileged user of its own.
-            lease = uids.take();
+            lease = Objects.requireNonNull(uids, "setpriv comes with uids").take();
             int uid = lease.uid();
             command.add("--nproc=" + MAX_PROCESSES);
             command.add("--");
@@ -156,17 +160,17 @@ public final class Sandbox {
     }
 
     /** Runs {@code true} in a sandbox; returns why that failed, or null. */
-    private String tryOut() {
+    private @Nullable String tryOut() {
         try (Wrapped wrapped = wrap(List.of("/usr/bin/true"), List.of(), 64, 5)) {
             Process process = new ProcessBuilder(wrapped.command()).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes()).strip();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return "a trial run did not finish";
             }
             return process.exitValue() == 0 ? null : output.isEmpty() ? "exit code " + process.exitValue() : output;
         } catch (IOException e) {
-            return e.getMessage();
+            return Objects.requireNonNullElse(e.getMessage(), e.toString()); // never null: null means it worked
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
@@ -203,7 +207,7 @@ public final class Sandbox {
 
     private static Optional<Path> onPath(String program) {
         String path = System.getenv("PATH");
-        for (String dir : (path == null ? "/usr/bin:/bin" : path).split(":")) {
+        for (String dir : (path == null ? "/usr/bin:/bin" : path).split(":", -1)) {
             Path candidate = Path.of(dir, program);
             if (Files.isExecutable(candidate)) {
                 return Optional.of(candidate);

@@ -3,6 +3,8 @@ package dev.hotpath.grader.pipeline;
 import dev.hotpath.grader.child.ChildEvent;
 import dev.hotpath.grader.report.TestResult;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,7 +44,7 @@ final class TestRunRecorder implements ChannelHandler {
     private final Map<String, Finish> finished = new HashMap<>();
     private final Map<String, String> skipped = new HashMap<>();
     private final Map<String, String> failedContainers = new LinkedHashMap<>();
-    private String running;
+    private @Nullable String running;
     private long lastEvent = System.nanoTime();
     private boolean anyEvent;
     private boolean done;

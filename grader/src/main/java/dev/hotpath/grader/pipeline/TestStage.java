@@ -6,6 +6,7 @@ import dev.hotpath.grader.report.Stage;
 import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.report.TestResult;
 
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -11,6 +11,8 @@ import dev.hotpath.grader.report.StageResult;
 import dev.hotpath.grader.report.TestResult;
 import dev.hotpath.grader.report.Verdict;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +26,7 @@ final class VerdictStage {
     private boolean apiMissing;
     private List<TestResult> tests = List.of();
     private List<MetricResult> performance = List.of();
-    private MeasurementConditions measurement;
+    private @Nullable MeasurementConditions measurement;
     private String output = "";
 
     VerdictStage(ExerciseManifest manifest, boolean sandboxed) {

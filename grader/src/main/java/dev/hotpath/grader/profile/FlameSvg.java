@@ -32,7 +32,11 @@ public final class FlameSvg {
         }
     }
 
-    /** @param yourClasses classes compiled from the learner's files, drawn in their own colour */
+    /**
+     * The flame graph as an SVG document.
+     *
+     * @param yourClasses classes compiled from the learner's files, drawn in their own colour
+     */
     public static String svg(FlameGraph graph, String title, Set<String> yourClasses) {
         Node root = new Node("all");
         int depth = 0;
@@ -117,7 +121,7 @@ public final class FlameSvg {
             return "#c8c8c8";
         }
         String owner = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        if (yourClasses.contains(owner) || yourClasses.contains(owner.split("\\$")[0])) {
+        if (yourClasses.contains(owner) || yourClasses.contains(owner.split("\\$", -1)[0])) {
             return "#f2a65a";
         }
         return name.matches("^(java|javax|jdk|sun|com\\.sun)\\..*") ? "#8fc1e3" : "#e8d36a";

@@ -6,6 +6,8 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -123,8 +126,8 @@ public final class JfrProfileReader {
             }
         }
         switch (event.getEventType().getName()) {
-            case "jdk.ExecutionSample" -> views.get(ProfileView.CPU).add(frames, null, 1);
-            case "jdk.ObjectAllocationSample" -> views.get(ProfileView.ALLOCATION)
+            case "jdk.ExecutionSample" -> Objects.requireNonNull(views.get(ProfileView.CPU)).add(frames, null, 1);
+            case "jdk.ObjectAllocationSample" -> Objects.requireNonNull(views.get(ProfileView.ALLOCATION))
                     .add(frames, "new " + typeName(classField(event, "objectClass")), event.getLong("weight"));
             case "jdk.JavaMonitorEnter" -> waited(views, frames, event, "blocked on the monitor of "
                     + typeName(classField(event, "monitorClass")));
@@ -141,15 +144,16 @@ public final class JfrProfileReader {
 
     private static void waited(Map<ProfileView, StackCollapser> views, List<String> frames, RecordedEvent event,
                                String leaf) {
-        views.get(ProfileView.WAITING).add(frames, "[" + leaf + "]", event.getDuration().toNanos() / 1_000);
+        Objects.requireNonNull(views.get(ProfileView.WAITING))
+                .add(frames, "[" + leaf + "]", event.getDuration().toNanos() / 1_000);
     }
 
-    private static RecordedClass classField(RecordedEvent event, String field) {
+    private static @Nullable RecordedClass classField(RecordedEvent event, String field) {
         return event.hasField(field) ? event.getValue(field) instanceof RecordedClass type ? type : null : null;
     }
 
     /** {@code byte[]} rather than {@code [B}; "something" when the JVM did not name it (parking without a blocker). */
-    static String typeName(RecordedClass type) {
+    static String typeName(@Nullable RecordedClass type) {
         if (type == null || type.getName() == null) {
             return "nothing named";
         }

@@ -1,5 +1,7 @@
 package dev.hotpath.grader.profile;
 
+import org.jspecify.annotations.Nullable;
+
 /** A profile could not be recorded or read; the message says why, for people. */
 public final class ProfileException extends Exception {
 
@@ -7,7 +9,7 @@ public final class ProfileException extends Exception {
         super(message);
     }
 
-    public ProfileException(String message, Throwable cause) {
+    public ProfileException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

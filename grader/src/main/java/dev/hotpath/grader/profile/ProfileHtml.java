@@ -20,7 +20,7 @@ public final class ProfileHtml {
     }
 
     public static String page(ProfileComparison comparison, String title) {
-        // Inside <script>, "</" could end the element early: JSON lets '<' be written as \u003c.
+        // Inside <script>, "</" could end the element early: JSON lets '<' be written as a \\u escape.
         String data = ProfileJson.write(comparison).replace("<", "\\u003c");
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape(title)
                 + "</title>\n<style>\nbody { font-family: system-ui, sans-serif; margin: 1.5rem; color: #111; }\n"

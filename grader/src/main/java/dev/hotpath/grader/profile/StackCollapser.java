@@ -1,5 +1,7 @@
 package dev.hotpath.grader.profile;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -48,7 +50,7 @@ final class StackCollapser {
      * @param leafFirst frames as {@code class.method}, leaf first (as JFR lists them)
      * @param leaf      an extra leaf naming what was allocated or waited on, or null
      */
-    void add(List<String> leafFirst, String leaf, long weight) {
+    void add(List<String> leafFirst, @Nullable String leaf, long weight) {
         if (weight <= 0) {
             return;
         }

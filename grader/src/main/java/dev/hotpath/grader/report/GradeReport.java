@@ -1,5 +1,7 @@
 package dev.hotpath.grader.report;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -14,7 +16,7 @@ import java.util.List;
 public record GradeReport(String schema, String exercise, Verdict verdict, String summary, boolean sandboxed,
                           long totalMillis, List<StageResult> stages, List<CompileError> compileErrors,
                           List<TestResult> tests, List<MetricResult> performance, String output, String hint,
-                          MeasurementConditions measurement) {
+                          @Nullable MeasurementConditions measurement) {
 
     public static final String SCHEMA = "hotpath-report/2";
 

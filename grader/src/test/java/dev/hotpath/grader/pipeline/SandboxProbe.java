@@ -41,7 +41,7 @@ public final class SandboxProbe {
     private static String probe(String name, String argument) throws Exception {
         switch (name) {
             case "connect" -> {
-                String[] hostPort = argument.split(":");
+                String[] hostPort = argument.split(":", -1);
                 try (Socket socket = new Socket()) {
                     socket.connect(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 2000);
                     return "connected";

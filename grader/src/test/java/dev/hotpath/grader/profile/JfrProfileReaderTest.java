@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +58,7 @@ class JfrProfileReaderTest {
 
     @Test
     void garbageIsAClearError() throws Exception {
-        Path garbage = Files.write(dir.resolve("garbage.jfr"), "FLR\0 this is not a recording".getBytes());
+        Path garbage = Files.write(dir.resolve("garbage.jfr"), "FLR\0 this is not a recording".getBytes(StandardCharsets.US_ASCII));
 
         assertThatThrownBy(() -> reader(Duration.ofSeconds(10)).read(garbage))
                 .isInstanceOf(ProfileException.class).hasMessageStartingWith("the recording is not a readable JFR file");

@@ -86,6 +86,8 @@ public final class Accounts {
     }
 
     /**
+     * The account whose email and password these are.
+     *
      * @param clientAddress who asks (as {@code TrustedProxies} tells it), for the per-address limit
      * @throws TooManyAttemptsException when this account or this address failed too often lately; the
      *                                  password is then not even checked

@@ -23,6 +23,8 @@ public final class Throttle {
     }
 
     /**
+     * The limits, one for each kind of attempt.
+     *
      * @param loginPerAccount  wrong passwords for one account (whether it exists or not, so throttling reveals nothing)
      * @param loginPerAddress  wrong passwords from one client address, over all accounts
      * @param signupPerAddress new accounts from one client address

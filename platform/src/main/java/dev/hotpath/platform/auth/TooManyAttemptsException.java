@@ -2,7 +2,7 @@ package dev.hotpath.platform.auth;
 
 import java.time.Duration;
 
-/** A login or sign-up refused by a {@link Throttle}: the message says so, {@link #retryAfter()} how long to wait. */
+/** A login or sign-up refused by a {@link Throttle}: the message says so, {@link #retryAfterSeconds()} how long to wait. */
 public class TooManyAttemptsException extends Exception {
 
     private final Duration retryAfter;

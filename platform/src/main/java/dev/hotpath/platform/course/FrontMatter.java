@@ -4,6 +4,8 @@ import dev.hotpath.grader.exercise.ManifestReader;
 import dev.hotpath.grader.yaml.YamlException;
 import dev.hotpath.grader.yaml.YamlMap;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -66,7 +68,9 @@ record FrontMatter(String id, String title, int order, List<String> exercises, i
         Integer order = field(file, problems, () -> requiredInteger(yaml, "order", 0, 99));
         List<String> exercises = field(file, problems, () -> exerciseIds(yaml));
         Integer minutes = field(file, problems, () -> requiredInteger(yaml, "estimated-minutes", 1, 600));
-        if (problems.size() > before) {
+        // A field is null exactly when reading it added a problem.
+        if (problems.size() > before
+                || id == null || title == null || order == null || exercises == null || minutes == null) {
             return Optional.empty();
         }
         return Optional.of(new FrontMatter(id, title, order, exercises, minutes, yaml));
@@ -96,7 +100,7 @@ record FrontMatter(String id, String title, int order, List<String> exercises, i
         T read() throws YamlException;
     }
 
-    private static <T> T field(Path file, List<ContentProblem> problems, Field<T> field) {
+    private static <T> @Nullable T field(Path file, List<ContentProblem> problems, Field<T> field) {
         try {
             return field.read();
         } catch (YamlException e) {

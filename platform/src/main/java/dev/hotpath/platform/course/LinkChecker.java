@@ -6,6 +6,8 @@ import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +30,8 @@ final class LinkChecker {
     }
 
     /**
+     * Checks every link of the course's pages, adding a problem for each that leads nowhere.
+     *
      * @param pagesByFile every page of the course by file name, e.g. {@code README.md}
      * @return the files the pages refer to, relative to {@code lessonsDir}
      */
@@ -76,7 +80,7 @@ final class LinkChecker {
         }
     }
 
-    private String pageProblem(LinkTarget.Page target) {
+    private @Nullable String pageProblem(LinkTarget.Page target) {
         MarkdownPage linked = pagesByFile.get(target.file());
         if (linked == null) {
             return "no such page in " + lessonsDir.getFileName() + "/";
@@ -87,7 +91,7 @@ final class LinkChecker {
         return null;
     }
 
-    private String fileProblem(String path) {
+    private @Nullable String fileProblem(String path) {
         Path file = lessonsDir.resolve(path).normalize();
         if (!file.startsWith(lessonsDir) || !Files.isRegularFile(file)) {
             return "no such file in " + lessonsDir.getFileName() + "/";

@@ -3,11 +3,12 @@ package dev.hotpath.platform.course;
 import org.commonmark.node.Document;
 import org.commonmark.node.Heading;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,11 +22,11 @@ public final class MarkdownPage {
     private final Document document;
     private final Section title;
     private final List<Section> headings;
-    private final Map<Heading, String> headingIds;
+    private final IdentityHashMap<Heading, String> headingIds;
     private final List<Quiz> quizzes;
 
     MarkdownPage(Path file, Document document, Section title, List<Section> headings,
-                 Map<Heading, String> headingIds, List<Quiz> quizzes) {
+                 IdentityHashMap<Heading, String> headingIds, List<Quiz> quizzes) {
         this.file = file;
         this.document = document;
         this.title = title;
@@ -69,8 +70,8 @@ public final class MarkdownPage {
         return anchors;
     }
 
-    /** The GitHub-style id of a heading of this page's document. */
-    public String headingId(Heading heading) {
+    /** The GitHub-style id of a heading of this page's document; null for a heading of another document. */
+    public @Nullable String headingId(Heading heading) {
         return headingIds.get(heading);
     }
 

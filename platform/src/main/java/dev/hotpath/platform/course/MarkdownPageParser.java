@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Parses one Markdown file of the course with commonmark-java, reporting problems with their lines. */
@@ -49,7 +48,7 @@ final class MarkdownPageParser {
         title.unlink();
 
         List<Section> headings = new ArrayList<>();
-        Map<Heading, String> headingIds = new IdentityHashMap<>();
+        IdentityHashMap<Heading, String> headingIds = new IdentityHashMap<>();
         List<FencedCodeBlock> quizBlocks = new ArrayList<>();
         document.accept(new AbstractVisitor() {
             @Override

@@ -45,8 +45,8 @@ final class QuizReader {
         List<String> covers = quiz.has("covers") ? quiz.strings("covers") : List.of();
         for (String section : covers) {
             LinkTarget target = LinkTarget.of(section);
-            boolean isSection = target instanceof LinkTarget.SamePage same && !same.anchor().isEmpty()
-                    || target instanceof LinkTarget.Page page && !page.anchor().isEmpty();
+            boolean isSection = (target instanceof LinkTarget.SamePage same && !same.anchor().isEmpty())
+                    || (target instanceof LinkTarget.Page page && !page.anchor().isEmpty());
             if (!isSection) {
                 throw quiz.error("covers", "\"" + section + "\" is not a section: write #anchor or page.md#anchor");
             }

@@ -3,6 +3,8 @@ package dev.hotpath.platform.db;
 import dev.hotpath.grader.report.Numbers;
 import dev.hotpath.platform.auth.User;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,12 +39,12 @@ public final class DashboardRepository {
 
     /** One row of the CSV export. */
     public record ExportRow(long submissionId, String email, String displayName, String exerciseId, String state,
-                            String verdict, int attempts, Instant submittedAt, Instant finishedAt, String summary) {
+                            String verdict, int attempts, Instant submittedAt, @Nullable Instant finishedAt, String summary) {
     }
 
     /** A grading process; {@code stoppedAt} is null while it runs (or until its death is noticed). */
     public record Worker(String id, String host, long pid, int slots, Instant startedAt, Instant heartbeatAt,
-                         Instant stoppedAt, int grading) {
+                         @Nullable Instant stoppedAt, int grading) {
     }
 
     /**
@@ -52,7 +54,7 @@ public final class DashboardRepository {
      * @param leaseExpiries  gradings lost by a worker that stopped beating, since {@code since}
      * @param remeasures     gradings that measured inconclusively and were queued again, since {@code since}
      */
-    public record QueueHealth(long queued, long running, Instant oldestQueuedAt, long leaseExpiries, long remeasures,
+    public record QueueHealth(long queued, long running, @Nullable Instant oldestQueuedAt, long leaseExpiries, long remeasures,
                               Instant since) {
     }
 
@@ -85,7 +87,7 @@ public final class DashboardRepository {
                         + " FROM submissions s JOIN users u ON u.id = s.user_id WHERE s.exercise_id = ?"
                         + " GROUP BY u.id, u.email, u.display_name, u.role ORDER BY last_submitted DESC",
                 row -> new LearnerSummary(UserRepository.user(row), row.getInt("submissions"), row.getLong("passes") > 0,
-                        row.getInstant("last_submitted")), exerciseId);
+                        row.getRequiredInstant("last_submitted")), exerciseId);
     }
 
     public List<ExportRow> export() {
@@ -94,7 +96,7 @@ public final class DashboardRepository {
                         + " ORDER BY s.id",
                 row -> new ExportRow(row.getLong("id"), row.getString("email"), row.getString("display_name"),
                         row.getString("exercise_id"), row.getString("state"), row.getString("verdict"),
-                        row.getInt("attempts"), row.getInstant("submitted_at"), row.getInstant("finished_at"),
+                        row.getInt("attempts"), row.getRequiredInstant("submitted_at"), row.getInstant("finished_at"),
                         row.getString("summary")));
     }
 
@@ -155,7 +157,7 @@ public final class DashboardRepository {
 
     private static Worker worker(Sql.Row row) throws SQLException {
         return new Worker(row.getString("id"), row.getString("host"), row.getLong("pid"), row.getInt("slots"),
-                row.getInstant("started_at"), row.getInstant("heartbeat_at"), row.getInstant("stopped_at"),
+                row.getRequiredInstant("started_at"), row.getRequiredInstant("heartbeat_at"), row.getInstant("stopped_at"),
                 row.getInt("grading"));
     }
 }

@@ -37,8 +37,8 @@ public final class ProfileRepository {
         String starter = comparison.map(c -> ProfileJson.write(c.starter())).orElse(null);
         String submission = comparison.map(c -> ProfileJson.write(c.submission())).orElse(null);
         String classes = comparison.map(c -> String.join(",", c.yourClasses())).orElse("");
-        if (starter != null && (starter.length() > MAX_PROFILE_CHARS || submission.length() > MAX_PROFILE_CHARS
-                || classes.length() > MAX_CLASSES_CHARS)) {
+        if (starter != null && submission != null && (starter.length() > MAX_PROFILE_CHARS
+                || submission.length() > MAX_PROFILE_CHARS || classes.length() > MAX_CLASSES_CHARS)) {
             problem = "the profiles were too large to keep (" + Math.max(starter.length(), submission.length())
                     + " characters; at most " + MAX_PROFILE_CHARS + ")";
             starter = null;
@@ -51,9 +51,9 @@ public final class ProfileRepository {
         String yourClasses = classes;
         sql.transaction(tx -> {
             tx.update("DELETE FROM submission_profiles WHERE submission_id = ?", submissionId);
-            tx.update("INSERT INTO submission_profiles (submission_id, your_classes, starter_json, submission_json, problem,"
-                    + " recorded_at) VALUES (?, ?, ?, ?, ?, ?)", submissionId, yourClasses, starterJson, submissionJson, why, now);
-            return null;
+            return tx.update("INSERT INTO submission_profiles (submission_id, your_classes, starter_json, submission_json,"
+                    + " problem, recorded_at) VALUES (?, ?, ?, ?, ?, ?)", submissionId, yourClasses, starterJson, submissionJson,
+                    why, now);
         });
     }
 

@@ -2,6 +2,8 @@ package dev.hotpath.platform.db;
 
 import dev.hotpath.platform.auth.SignedIn;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -30,7 +32,7 @@ public final class SessionRepository {
     }
 
     /** Ends every session of {@code userId} but the one of {@code keptTokenHash} (none when it is null). */
-    public int deleteByUser(long userId, String keptTokenHash) {
+    public int deleteByUser(long userId, @Nullable String keptTokenHash) {
         return sql.update("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", userId,
                 keptTokenHash == null ? "" : keptTokenHash);
     }

@@ -1,5 +1,7 @@
 package dev.hotpath.platform.db;
 
+import org.jspecify.annotations.Nullable;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,18 +35,18 @@ public final class Sql {
     }
 
     private final DataSource dataSource;
-    private final Connection transaction;
+    private final @Nullable Connection transaction;
 
     Sql(DataSource dataSource) {
         this(dataSource, null);
     }
 
-    private Sql(DataSource dataSource, Connection transaction) {
+    private Sql(DataSource dataSource, @Nullable Connection transaction) {
         this.dataSource = dataSource;
         this.transaction = transaction;
     }
 
-    public <T> List<T> list(String query, RowMapper<T> mapper, Object... parameters) {
+    public <T> List<T> list(String query, RowMapper<T> mapper, @Nullable Object... parameters) {
         return withConnection(connection -> {
             try (PreparedStatement statement = prepare(connection, query, parameters, false);
                  ResultSet rows = statement.executeQuery()) {
@@ -57,7 +60,7 @@ public final class Sql {
         });
     }
 
-    public <T> Optional<T> one(String query, RowMapper<T> mapper, Object... parameters) {
+    public <T> Optional<T> one(String query, RowMapper<T> mapper, @Nullable Object... parameters) {
         List<T> rows = list(query, mapper, parameters);
         if (rows.size() > 1) {
             throw new IllegalStateException("expected at most one row, got " + rows.size() + ": " + query);
@@ -65,12 +68,12 @@ public final class Sql {
         return rows.stream().findFirst();
     }
 
-    public long count(String query, Object... parameters) {
+    public long count(String query, @Nullable Object... parameters) {
         return one(query, row -> row.getLong(1), parameters).orElse(0L);
     }
 
-    /** @return the number of rows changed */
-    public int update(String statement, Object... parameters) {
+    /** Runs an INSERT, UPDATE or DELETE; returns the number of rows changed. */
+    public int update(String statement, @Nullable Object... parameters) {
         return withConnection(connection -> {
             try (PreparedStatement prepared = prepare(connection, statement, parameters, false)) {
                 return prepared.executeUpdate();
@@ -79,7 +82,7 @@ public final class Sql {
     }
 
     /** Inserts one row and returns its generated {@code id}. */
-    public long insert(String statement, Object... parameters) {
+    public long insert(String statement, @Nullable Object... parameters) {
         return withConnection(connection -> {
             try (PreparedStatement prepared = prepare(connection, statement, parameters, true)) {
                 prepared.executeUpdate();
@@ -176,9 +179,14 @@ public final class Sql {
         }
 
         /** A timestamp column, or null when it is NULL. */
-        public Instant getInstant(String column) throws SQLException {
+        public @Nullable Instant getInstant(String column) throws SQLException {
             OffsetDateTime time = rows.getObject(column, OffsetDateTime.class);
             return time == null ? null : time.toInstant();
+        }
+
+        /** A timestamp column declared NOT NULL. */
+        public Instant getRequiredInstant(String column) throws SQLException {
+            return Objects.requireNonNull(getInstant(column), () -> column + " is NULL, though declared NOT NULL");
         }
     }
 }

@@ -372,6 +372,6 @@ public final class SubmissionRepository {
         return new SubmissionStatus(row.getLong("id"), row.getLong("user_id"), row.getString("exercise_id"),
                 SubmissionState.valueOf(row.getString("state")), row.getString("stage"), row.getString("stage_message"),
                 row.getInt("attempts"), row.getInt("inconclusive_tries"), verdict == null ? null : Verdict.valueOf(verdict), row.getString("summary"),
-                row.getInstant("submitted_at"), row.getInstant("started_at"), row.getInstant("finished_at"));
+                row.getRequiredInstant("submitted_at"), row.getInstant("started_at"), row.getInstant("finished_at"));
     }
 }

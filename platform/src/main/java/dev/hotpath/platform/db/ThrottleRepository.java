@@ -21,11 +21,11 @@ public final class ThrottleRepository {
 
     public Optional<Counter> find(String keyHash) {
         return sql.one("SELECT attempts, last_attempt_at, blocked_until, version FROM throttles WHERE key_hash = ?",
-                row -> new Counter(row.getInt("attempts"), row.getInstant("last_attempt_at"),
-                        row.getInstant("blocked_until"), row.getLong("version")), keyHash);
+                row -> new Counter(row.getInt("attempts"), row.getRequiredInstant("last_attempt_at"),
+                        row.getRequiredInstant("blocked_until"), row.getLong("version")), keyHash);
     }
 
-    /** @return false if another node created the row first */
+    /** Creates the row; false if another node created it first. */
     public boolean insert(String keyHash, String kind, int attempts, Instant now, Instant blockedUntil) {
         try {
             sql.update("INSERT INTO throttles (key_hash, kind, attempts, last_attempt_at, blocked_until, version)"
@@ -39,7 +39,7 @@ public final class ThrottleRepository {
         }
     }
 
-    /** @return false if the row changed since {@code expectedVersion} was read */
+    /** Updates the row; false if it changed since {@code expectedVersion} was read. */
     public boolean update(String keyHash, long expectedVersion, int attempts, Instant now, Instant blockedUntil) {
         return sql.update("UPDATE throttles SET attempts = ?, last_attempt_at = ?, blocked_until = ?, version = version + 1"
                 + " WHERE key_hash = ? AND version = ?", attempts, now, blockedUntil, keyHash, expectedVersion) == 1;

@@ -22,7 +22,11 @@ public final class UserRepository {
         this.sql = sql;
     }
 
-    /** @throws DatabaseException with {@link DatabaseException#isUniqueViolation()} if the email is taken */
+    /**
+     * Creates an account.
+     *
+     * @throws DatabaseException with {@link DatabaseException#isUniqueViolation()} if the email is taken
+     */
     public User create(String email, String displayName, String passwordHash, Role role, Instant now) {
         long id = sql.insert("INSERT INTO users (email, display_name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)",
                 email, displayName, passwordHash, role.name(), now);
@@ -38,7 +42,7 @@ public final class UserRepository {
         return sql.one("SELECT " + COLUMNS + " FROM users WHERE id = ?", UserRepository::user, id);
     }
 
-    /** @return the account with its new role, or empty if no account has {@code email} */
+    /** Gives an account a role; returns the account with its new role, or empty if no account has {@code email}. */
     public Optional<User> setRole(String email, Role role) {
         sql.update("UPDATE users SET role = ? WHERE email = ?", role.name(), email);
         return findByEmail(email).map(Credentials::user);

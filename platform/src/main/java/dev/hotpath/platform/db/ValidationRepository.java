@@ -20,15 +20,14 @@ public final class ValidationRepository {
     public void save(String exerciseId, boolean passed, String reportJson, Instant validatedAt) {
         sql.transaction(tx -> {
             tx.update("DELETE FROM exercise_validations WHERE exercise_id = ?", exerciseId);
-            tx.update("INSERT INTO exercise_validations (exercise_id, passed, report_json, validated_at) VALUES (?, ?, ?, ?)",
+            return tx.update("INSERT INTO exercise_validations (exercise_id, passed, report_json, validated_at) VALUES (?, ?, ?, ?)",
                     exerciseId, passed, reportJson, validatedAt);
-            return null;
         });
     }
 
     public Optional<StoredValidation> find(String exerciseId) {
         return sql.one("SELECT exercise_id, passed, report_json, validated_at FROM exercise_validations WHERE exercise_id = ?",
                 row -> new StoredValidation(row.getString("exercise_id"), row.getBoolean("passed"),
-                        row.getString("report_json"), row.getInstant("validated_at")), exerciseId);
+                        row.getString("report_json"), row.getRequiredInstant("validated_at")), exerciseId);
     }
 }

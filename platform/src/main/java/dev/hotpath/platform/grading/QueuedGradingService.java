@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -245,7 +246,7 @@ public final class QueuedGradingService implements GradingService, AutoCloseable
                 }
             } catch (InvalidSubmissionException | RuntimeException e) {
                 LOG.log(Level.SEVERE, "grading submission " + claimed.id() + " failed", e);
-                report = Reports.error(claimed.exerciseId(), e.getMessage());
+                report = Reports.error(claimed.exerciseId(), Objects.requireNonNullElse(e.getMessage(), e.toString()));
             }
             store(claimed, report);
         } finally {

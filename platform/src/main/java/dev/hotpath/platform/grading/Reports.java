@@ -3,7 +3,6 @@ package dev.hotpath.platform.grading;
 import dev.hotpath.grader.report.GradeReport;
 import dev.hotpath.grader.report.Stage;
 import dev.hotpath.grader.report.StageResult;
-import dev.hotpath.grader.report.TestResult;
 import dev.hotpath.grader.report.Verdict;
 import dev.hotpath.platform.db.SubmissionRepository.FailedTest;
 

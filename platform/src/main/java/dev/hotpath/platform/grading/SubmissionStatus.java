@@ -2,6 +2,8 @@ package dev.hotpath.platform.grading;
 
 import dev.hotpath.grader.report.Verdict;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 
 /**
@@ -14,9 +16,9 @@ import java.time.Instant;
  * @param remeasures   how many of those gradings ended INCONCLUSIVE and were queued again to measure again
  * @param verdict      null until DONE
  */
-public record SubmissionStatus(long id, long userId, String exerciseId, SubmissionState state, String stage,
-                               String stageMessage, int attempts, int remeasures, Verdict verdict, String summary,
-                               Instant submittedAt, Instant startedAt, Instant finishedAt) {
+public record SubmissionStatus(long id, long userId, String exerciseId, SubmissionState state, @Nullable String stage,
+                               String stageMessage, int attempts, int remeasures, @Nullable Verdict verdict, String summary,
+                               Instant submittedAt, @Nullable Instant startedAt, @Nullable Instant finishedAt) {
 
     public boolean done() {
         return state == SubmissionState.DONE;

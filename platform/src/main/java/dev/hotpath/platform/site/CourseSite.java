@@ -22,7 +22,7 @@ public final class CourseSite {
     private final CoursePages pages = new CoursePages();
     private final StaticLinks links = new StaticLinks();
 
-    /** @return the course map page */
+    /** Writes the site into {@code folder}; returns the course map page. */
     public Path write(Course course, Path folder) throws IOException {
         Path courseMap = writePage(folder.resolve(links.courseMap()), pages.courseMap(course, links));
         for (Lesson lesson : course.lessons()) {

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Sign up, log in, log out, the account page and "sign out everywhere". Signing up makes the account
@@ -53,10 +54,10 @@ final class AccountHandlers {
             accounts.signUp(email, name, ctx.formParam("password"), proxies.clientKey(ctx));
             ctx.redirect(links.loginNotice("signed-up", next(ctx)), HttpStatus.SEE_OTHER);
         } catch (AccountException e) {
-            renderForm(ctx, "web/signup", 400, e.getMessage(), email, name);
+            renderForm(ctx, "web/signup", 400, Objects.requireNonNullElse(e.getMessage(), e.toString()), email, name);
         } catch (TooManyAttemptsException e) {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-            renderForm(ctx, "web/signup", 429, e.getMessage(), email, name);
+            renderForm(ctx, "web/signup", 429, Objects.requireNonNullElse(e.getMessage(), e.toString()), email, name);
         }
     }
 
@@ -71,10 +72,10 @@ final class AccountHandlers {
             session.open(ctx, user, "on".equals(ctx.formParam("end_others")));
             ctx.redirect(next(ctx), HttpStatus.SEE_OTHER);
         } catch (AccountException e) {
-            renderForm(ctx, "web/login", 401, e.getMessage(), email, "");
+            renderForm(ctx, "web/login", 401, Objects.requireNonNullElse(e.getMessage(), e.toString()), email, "");
         } catch (TooManyAttemptsException e) {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-            renderForm(ctx, "web/login", 429, e.getMessage(), email, "");
+            renderForm(ctx, "web/login", 429, Objects.requireNonNullElse(e.getMessage(), e.toString()), email, "");
         }
     }
 

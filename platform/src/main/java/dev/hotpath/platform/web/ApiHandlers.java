@@ -20,8 +20,8 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.TooManyRequestsResponse;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.http.UnsupportedMediaTypeResponse;
+import org.jspecify.annotations.Nullable;
 
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +54,7 @@ final class ApiHandlers {
     }
 
     /** {@code GET /api/session} and the answer to logging in. */
-    record SessionView(boolean signedIn, @JsonInclude(JsonInclude.Include.NON_NULL) UserView user, String csrfToken) {
+    record SessionView(boolean signedIn, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable UserView user, String csrfToken) {
 
         static SessionView of(Optional<SignedIn> signedIn, String csrfToken) {
             return new SessionView(signedIn.isPresent(), signedIn.map(s -> UserView.of(s.user())).orElse(null), csrfToken);
@@ -69,9 +69,9 @@ final class ApiHandlers {
     }
 
     /** A submission's status (docs/api.md, {@code GET /api/submissions/{id}}); times in ISO-8601, null until they happen. */
-    record StatusView(long id, String exercise, String state, String stage, String stageMessage, long queuedAhead,
-                      int attempts, String verdict, String summary, String submittedAt, String startedAt,
-                      String finishedAt, Links links) {
+    record StatusView(long id, String exercise, String state, @Nullable String stage, @Nullable String stageMessage,
+                      long queuedAhead, int attempts, @Nullable String verdict, @Nullable String summary,
+                      @Nullable String submittedAt, @Nullable String startedAt, @Nullable String finishedAt, Links links) {
     }
 
     /** Where to follow a submission. */
@@ -108,8 +108,7 @@ final class ApiHandlers {
             throw new BadRequestResponse("The body needs \"files\": an object from each editable file's path to its content.");
         }
         Map<String, String> contents = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> file = it.next();
+        for (Map.Entry<String, JsonNode> file : files.properties()) {
             if (!file.getValue().isTextual()) {
                 throw new BadRequestResponse("files." + file.getKey() + " must be the file's content as a string.");
             }
@@ -133,7 +132,7 @@ final class ApiHandlers {
     void report(Context ctx) {
         SubmissionStatus submission = access.visible(ctx);
         String report = submissions.reportJson(submission.id()).orElseThrow(() -> new ConflictResponse(
-                "Submission " + submission.id() + " is not graded yet (" + submission.state().name().toLowerCase()
+                "Submission " + submission.id() + " is not graded yet (" + submission.state().name().toLowerCase(Locale.ROOT)
                         + "); its report is ready when its status says DONE."));
         ctx.contentType("application/json").result(report);
     }

@@ -41,14 +41,15 @@ final class ErrorResponses {
     /** Javalin's own refusals carry its terse default text ("Not Found"); ours carry a sentence already. */
     private static String ownWords(HttpResponseException e, Context ctx) {
         HttpStatus status = HttpStatus.forStatus(e.getStatus());
-        if (!status.getMessage().equals(e.getMessage()) && !e.getMessage().startsWith("Endpoint ")) {
-            return e.getMessage();
+        String said = e.getMessage();
+        if (said != null && !status.getMessage().equals(said) && !said.startsWith("Endpoint ")) {
+            return said;
         }
         return switch (e.getStatus()) {
             case 404 -> "There is no page at " + ctx.path() + ".";
             case 405 -> ctx.method() + " is not allowed on " + ctx.path() + ".";
             case 413 -> "The request is too large.";
-            default -> e.getMessage();
+            default -> said == null ? status.getMessage() : said;
         };
     }
 

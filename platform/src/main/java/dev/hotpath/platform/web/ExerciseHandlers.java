@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The exercise page (statement, editor, visible tests), submitting from it, and the learner's history. */
 final class ExerciseHandlers {
@@ -71,7 +72,8 @@ final class ExerciseHandlers {
         } catch (SubmissionRefusedException e) {
             // Keep the learner's code in the editor: a refused submission must not cost them their edits.
             Refusals.retryAfter(ctx, e.reason());
-            render(ctx, Refusals.status(e.reason()), entry, learner, files, "your edits (not submitted)", e.getMessage());
+            render(ctx, Refusals.status(e.reason()), entry, learner, files, "your edits (not submitted)",
+                    Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
     }
 

@@ -42,14 +42,14 @@ final class Guard {
                 throw new ForbiddenResponse("This page is for instructors.");
             }
         }
-        if (ctx.method() == HandlerType.POST) {
+        if (HandlerType.POST.equals(ctx.method())) {
             session.checkCsrf(ctx);
         }
     }
 
     /** A page sends the visitor to log in and come back; the API answers 401. */
     private void refuseSignedOut(Context ctx) {
-        if (ErrorResponses.isApi(ctx) || (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD)) {
+        if (ErrorResponses.isApi(ctx) || (!HandlerType.GET.equals(ctx.method()) && !HandlerType.HEAD.equals(ctx.method()))) {
             throw new UnauthorizedResponse("Log in first: this needs a signed-in account.");
         }
         String back = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();

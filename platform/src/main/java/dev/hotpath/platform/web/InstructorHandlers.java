@@ -11,6 +11,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,8 +30,8 @@ import java.util.Optional;
 final class InstructorHandlers {
 
     /** One exercise on the status page: its build, its latest validation, one running now. */
-    record ExerciseStatus(ExerciseCatalog.Entry entry, String buildProblem,
-                          ExerciseValidations.Result validation, Instant validatingSince) {
+    record ExerciseStatus(ExerciseCatalog.Entry entry, @Nullable String buildProblem,
+                          ExerciseValidations.@Nullable Result validation, @Nullable Instant validatingSince) {
     }
 
     private final ExerciseCatalog catalog;
@@ -117,7 +120,7 @@ final class InstructorHandlers {
             entry.exercise().checkBuilt();
             return Optional.empty();
         } catch (ExerciseNotReadyException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
     }
 

@@ -8,6 +8,8 @@ import dev.hotpath.platform.grading.QueuedGradingService;
 import dev.hotpath.platform.grading.SubmissionState;
 import dev.hotpath.platform.grading.SubmissionStatus;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +34,7 @@ final class ProgressView {
      * @param report       the grade report once DONE, else null
      * @param queuedAhead  submissions ahead of this one while QUEUED
      */
-    static List<Step> steps(SubmissionStatus status, GradeReport report, long queuedAhead) {
+    static List<Step> steps(SubmissionStatus status, @Nullable GradeReport report, long queuedAhead) {
         List<Step> steps = new ArrayList<>();
         if (status.state() == SubmissionState.QUEUED) {
             String place = queuedAhead == 0 ? "next in line"
@@ -67,7 +69,7 @@ final class ProgressView {
     }
 
     /** ✓ only for a pass: a FAIL or ERROR is marked failed, an INCONCLUSIVE measurement undecided. */
-    private static String verdictState(Verdict verdict) {
+    private static String verdictState(@Nullable Verdict verdict) {
         if (verdict == null) {
             return "skipped";
         }

@@ -20,6 +20,8 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +100,7 @@ final class SubmissionHandlers {
             throw new NotAcceptableResponse("This address is an event stream: request it with Accept: " + EVENT_STREAM
                     + ", as a browser's EventSource does.");
         }
-        if (ctx.method() == HandlerType.HEAD) {
+        if (HandlerType.HEAD.equals(ctx.method())) {
             ctx.contentType(EVENT_STREAM); // what GET would answer, without opening the stream
             return;
         }
@@ -116,7 +118,7 @@ final class SubmissionHandlers {
     }
 
     /** One {@code progress} event of the stream (docs/api.md). */
-    record ProgressUpdate(long id, String state, boolean done, String verdict, List<ProgressView.Step> steps) {
+    record ProgressUpdate(long id, String state, boolean done, @Nullable String verdict, List<ProgressView.Step> steps) {
     }
 
     private void send(SseClient client, SubmissionStatus status) {
@@ -136,7 +138,7 @@ final class SubmissionHandlers {
     }
 
     /** @param report the submission's report when it is DONE, else null */
-    private List<ProgressView.Step> steps(SubmissionStatus submission, GradeReport report) {
+    private List<ProgressView.Step> steps(SubmissionStatus submission, @Nullable GradeReport report) {
         long ahead = submission.state() == SubmissionState.QUEUED ? submissions.queuedAhead(submission.id()) : 0;
         return ProgressView.steps(submission, report, ahead);
     }

@@ -35,7 +35,11 @@ public record TrustedProxies(Set<InetAddress> addresses) {
         addresses = Set.copyOf(addresses);
     }
 
-    /** @throws IllegalArgumentException naming the value that is not an IP address */
+    /**
+     * The proxies of these addresses (IP literals).
+     *
+     * @throws IllegalArgumentException naming the value that is not an IP address
+     */
     public static TrustedProxies parse(Collection<String> values) {
         Set<InetAddress> addresses = new LinkedHashSet<>();
         for (String value : values) {
@@ -143,7 +147,7 @@ public record TrustedProxies(Set<InetAddress> addresses) {
         List<String> values = new ArrayList<>();
         Enumeration<String> headers = ctx.req().getHeaders(name);
         while (headers != null && headers.hasMoreElements()) {
-            for (String value : headers.nextElement().split(",")) {
+            for (String value : headers.nextElement().split(",", -1)) {
                 values.add(value.strip());
             }
         }

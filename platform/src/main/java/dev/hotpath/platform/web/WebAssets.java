@@ -24,6 +24,7 @@ import java.util.Properties;
 final class WebAssets {
 
     /** One asset, ready to send. */
+    @SuppressWarnings("ArrayRecordComponent") // never compared or hashed: the bytes are only sent, and the etag names them
     record Asset(byte[] bytes, String contentType, String etag) {
     }
 

@@ -92,7 +92,7 @@ class RealCourseTest {
             if (!quiz.find()) {
                 continue;
             }
-            for (String number : quiz.group(1).split("\\D+")) {
+            for (String number : quiz.group(1).strip().split("\\D+", -1)) {
                 Lesson lesson = course.lessons().stream().filter(l -> l.order() == Integer.parseInt(number))
                         .findFirst().orElseThrow(() -> new AssertionError("\"" + concept + "\": no lesson " + number));
                 claims++;

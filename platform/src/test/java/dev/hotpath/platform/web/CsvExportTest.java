@@ -37,7 +37,7 @@ class CsvExportTest {
         List<String> rows = csv.lines().skip(1).toList();
         assertThat(rows).hasSize(names.size());
         assertThat(rows).allSatisfy(row -> assertThat(row).startsWith("\"").endsWith("\""));
-        assertThat(rows.stream().map(row -> row.split("\",\"")[2]).toList()).containsExactly(
+        assertThat(rows.stream().map(row -> row.split("\",\"", -1)[2]).toList()).containsExactly(
                 "Ann;'=cmd|' /C calc'!A0;",
                 "'\u00a0=1+1",
                 "'\uff1dHYPERLINK(\"\"http://evil.example\"\")",

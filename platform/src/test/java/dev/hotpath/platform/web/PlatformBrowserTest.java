@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlatformBrowserTest {
 
     /** Grading, then the profiling pass (the starter's and the submission's). */
-    private static final Duration GRADING = Duration.ofSeconds(240);
+    private static final Duration GRADING = Duration.ofMinutes(4);
     private static final String RENDER = "dev.hotpath.cachekey.origin.Origin.render";
 
     @RegisterExtension

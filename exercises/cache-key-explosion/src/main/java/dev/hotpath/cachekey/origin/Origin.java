@@ -91,7 +91,7 @@ public class Origin {
     }
 
     private static String body(PageSpec spec, int version) {
-        long cents = 199 + Math.floorMod(spec.sku().hashCode() * 31L + version, 99_800);
+        long cents = 199L + Math.floorMod(spec.sku().hashCode() * 31L + version, 99_800);
         return "<html lang=\"" + spec.locale() + "\"><body><h1>" + PRODUCT_WORD.get(spec.locale()) + " "
                 + spec.sku() + (spec.variant().isEmpty() ? "" : " (" + spec.variant() + ")") + "</h1>"
                 + "<p class=\"price\">" + price(cents, spec.currency()) + "</p>"
@@ -100,16 +100,12 @@ public class Origin {
 
     private static String price(long cents, String currency) {
         String amount = String.format(Locale.ROOT, "%d.%02d", cents / 100, cents % 100);
-        switch (currency) {
-            case "EUR":
-                return amount.replace('.', ',') + " €";
-            case "GBP":
-                return "£" + amount;
-            case "JPY":
-                return "¥" + cents;
-            default:
-                return "$" + amount;
-        }
+        return switch (currency) {
+            case "EUR" -> amount.replace('.', ',') + " €";
+            case "GBP" -> "£" + amount;
+            case "JPY" -> "¥" + cents;
+            default -> "$" + amount;
+        };
     }
 
     /** Deterministic CPU work whose result is part of the page, so it cannot be skipped. */

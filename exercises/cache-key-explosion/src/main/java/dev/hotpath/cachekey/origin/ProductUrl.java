@@ -33,7 +33,7 @@ final class ProductUrl {
 
         Map<String, String> firstValues = new HashMap<>();
         if (queryStart >= 0) {
-            for (String pair : url.substring(queryStart + 1).split("&")) {
+            for (String pair : url.substring(queryStart + 1).split("&", -1)) {
                 if (pair.isEmpty()) {
                     continue;
                 }

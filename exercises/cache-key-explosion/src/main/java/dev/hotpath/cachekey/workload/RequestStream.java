@@ -5,6 +5,7 @@ import dev.hotpath.cachekey.origin.PageSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -117,7 +118,7 @@ public final class RequestStream {
             }
             skus.add(sku);
             if (skus.size() < size && random.nextInt(20) == 0) {
-                skus.add(sku.toLowerCase());
+                skus.add(sku.toLowerCase(Locale.ROOT));
             }
         }
         Collections.shuffle(skus, new java.util.Random(random.nextLong()));
@@ -228,10 +229,10 @@ public final class RequestStream {
     private static String messyCase(SplittableRandom random, String value) {
         int roll = random.nextInt(100);
         if (roll < 10) {
-            return value.toLowerCase();
+            return value.toLowerCase(Locale.ROOT);
         }
         if (roll < 18) {
-            return value.toUpperCase();
+            return value.toUpperCase(Locale.ROOT);
         }
         if (roll < 22) {
             return value.replace("-", "%2D");

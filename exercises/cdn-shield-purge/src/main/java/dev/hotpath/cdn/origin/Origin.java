@@ -104,7 +104,7 @@ public final class Origin {
      * entry matches or the header is empty. {@code "de-AT,de;q=0.9"} is de, {@code "es-ES,fr;q=0.5"} is fr.
      */
     public static String language(String acceptLanguage) {
-        for (String entry : acceptLanguage.split(",")) {
+        for (String entry : acceptLanguage.split(",", -1)) {
             String tag = entry.strip();
             int semicolon = tag.indexOf(';');
             if (semicolon >= 0) {
@@ -125,7 +125,7 @@ public final class Origin {
      * in any order; names are case-sensitive; other cookies ({@code _ga}, {@code theme}) are ignored.
      */
     public static String user(String cookie) {
-        for (String pair : cookie.split(";")) {
+        for (String pair : cookie.split(";", -1)) {
             String trimmed = pair.strip();
             if (trimmed.startsWith("session=")) {
                 return trimmed.substring("session=".length());

@@ -192,7 +192,7 @@ public final class Audit {
         long balance = 0;
         for (int i = 0; i < rows.size(); i++) {
             Update row = rows.get(i);
-            long expected = i + 1;
+            long expected = i + 1L;
             if (row.version() < expected) {
                 // The rows before this one were exactly versions 1..i, so this version came before.
                 Update first = rows.get((int) row.version() - 1);

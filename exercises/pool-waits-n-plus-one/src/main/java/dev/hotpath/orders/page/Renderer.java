@@ -24,6 +24,8 @@ public final class Renderer {
     }
 
     /**
+     * Renders the page of a customer's order history from the orders and lines the caller read.
+     *
      * @param orders        the customer's orders, oldest first
      * @param linesByOrder  every order's lines, in the order the store returns them
      * @throws IllegalStateException if the orders or lines are not the customer's current ones

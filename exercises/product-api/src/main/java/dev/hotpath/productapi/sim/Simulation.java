@@ -144,6 +144,7 @@ public final class Simulation {
      * or gives the turn back to the driver when the run is over. {@code self} is null for the driver
      * and for a fiber that finished.
      */
+    @SuppressWarnings("NonAtomicVolatileUpdate") // only the thread holding the turn writes; volatile is for run()'s reads
     private void dispatch(Fiber self) {
         while (true) {
             Event event = failure == null ? events.poll() : null;

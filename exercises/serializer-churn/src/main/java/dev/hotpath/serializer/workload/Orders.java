@@ -112,7 +112,7 @@ public final class Orders {
         List<Order> orders = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             nextId += 1 + random.nextInt(9);
-            long customerId = 100_000 + random.nextInt(900_000);
+            long customerId = 100_000L + random.nextInt(900_000);
             // Fresh String objects per order, as if each order had just been read from the database.
             String name = new String(NAMES[random.nextInt(NAMES.length)]);
             String email = "customer" + customerId + (random.nextInt(10) == 0 ? "+shop" : "") + "@"
