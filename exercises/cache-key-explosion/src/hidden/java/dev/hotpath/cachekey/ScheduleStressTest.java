@@ -29,15 +29,20 @@ import static org.junit.jupiter.api.Assertions.fail;
 class ScheduleStressTest {
 
     private static final long SEED = 0x57E55L;
-    private static final long BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-    private static final long ROUND_NANOS = TimeUnit.MILLISECONDS.toNanos(80);
+    /** Rounds run whatever the time, then more until the budget, counted from the start, is spent. */
+    private static final int MIN_ROUNDS = 3;
+    private static final long BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /** How long the threads of one round keep going (each thread makes at least 50 calls). */
+    private static final long ROUND_NANOS = TimeUnit.MILLISECONDS.toNanos(40);
+    /** How long hits race a purge of a full cache; the unlocked hit path fails within about 100 ms. */
+    private static final long PURGE_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(150);
     private static final int[] CAPACITIES = {1, 2, 4, 16, 1_000};
 
     @Test
     @DisplayName("gets and purges from 2 to 12 threads agree with the origin and with every returned purge")
     void manySchedules() throws Exception {
         long deadline = System.nanoTime() + BUDGET_NANOS;
-        for (long round = 0; round < 4 || System.nanoTime() < deadline; round++) {
+        for (long round = 0; round < MIN_ROUNDS || System.nanoTime() < deadline; round++) {
             SplittableRandom random = new SplittableRandom(SEED + round);
             int threads = 2 + random.nextInt(11);
             int capacity = CAPACITIES[random.nextInt(CAPACITIES.length)];
@@ -59,7 +64,7 @@ class ScheduleStressTest {
         }
         int hitters = 6;
         AtomicReference<String> problem = new AtomicReference<>();
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+        long end = System.nanoTime() + PURGE_WINDOW_NANOS;
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < hitters; t++) {
             int first = t;
