@@ -38,15 +38,15 @@ class ConfigurationsTest {
     private static final int MIN_CONFIGURATIONS = 8;
     private static final long BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
     /** Events one processor of the measured configuration takes in its long life: more than the benchmark's warm-up. */
-    private static final int LONG_LIFE_EVENTS = 40_000;
+    private static final int LONG_LIFE_EVENTS = 20_000;
     /**
      * Rounds of new accounts: events per round (every other one opens an account), threads, rounds run
      * whatever the time, time budget. The racy trap fails in the first round or two.
      */
     private static final int NEW_ACCOUNTS = 10_000;
-    private static final int NEW_ACCOUNT_WORKERS = 8;
-    private static final int MIN_NEW_ACCOUNT_ROUNDS = 3;
-    private static final long NEW_ACCOUNTS_BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final int NEW_ACCOUNT_WORKERS = 16;
+    private static final int MIN_NEW_ACCOUNT_ROUNDS = 5;
+    private static final long NEW_ACCOUNTS_BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     /** One generated configuration, for the message. */
     record Configuration(int workers, int connections, int maxBatchSize, int maxUnwritten, long roundTripNanos,
@@ -83,7 +83,7 @@ class ConfigurationsTest {
 
     @Test
     @DisplayName("the measured configuration: the standard pool and store limits on the seeded stream of this grading, and a long life")
-    void measuredConfiguration() {
+    void measuredConfiguration() throws InterruptedException {
         List<Event> events = EventStream.standard().first(1_000);
         Store store = new Store(Scenario.ROUND_TRIP, Store.CONNECTIONS, Store.MAX_BATCH_SIZE, Store.MAX_UNWRITTEN,
                 Store.SEED);
@@ -91,14 +91,21 @@ class ConfigurationsTest {
         Workers.Run run = Workers.run(processor, store, events, Workers.STANDARD_WORKERS);
         problem(run, store, processor, events).ifPresent(problem -> fail("with the measured configuration (16 workers,"
                 + " the standard store's limits, seed " + EventStream.measuredSeed() + "): " + problem));
+        // close() on the measured configuration: everything is in the store the moment it returns.
+        Store closing = new Store(Scenario.ROUND_TRIP, Store.CONNECTIONS, Store.MAX_BATCH_SIZE, Store.MAX_UNWRITTEN,
+                Store.SEED);
+        AccountProcessor closed = new AccountProcessor(closing);
+        Workers.Run closeRun = backToBack(closed, closing, events, Workers.STANDARD_WORKERS);
+        problem(closeRun, closing, closed, events).ifPresent(problem -> fail("with the measured configuration (16"
+                + " workers, the standard store's limits, seed " + EventStream.measuredSeed() + "): " + problem));
         // The measured processor lives long: code that is right only while young goes wrong here.
         List<Event> life = EventStream.standard().first(LONG_LIFE_EVENTS);
         Store fast = new Store(Duration.ZERO, Store.CONNECTIONS, Store.MAX_BATCH_SIZE, Store.MAX_UNWRITTEN, Store.SEED);
         AccountProcessor old = new AccountProcessor(fast);
-        Workers.Run lived = Workers.run(old, fast, life, Workers.STANDARD_WORKERS);
+        Workers.Run lived = backToBack(old, fast, life, Workers.STANDARD_WORKERS);
         problem(lived, fast, old, life).ifPresent(problem -> fail(String.format(Locale.ROOT, "with the measured"
-                + " configuration over a long life (%,d events of the measured stream through one processor, as the"
-                + " benchmark does): %s", LONG_LIFE_EVENTS, problem)));
+                + " configuration over a long life (%,d events of the measured stream through one processor, as in"
+                + " the benchmark): %s", LONG_LIFE_EVENTS, problem)));
     }
 
     @Test
@@ -111,9 +118,9 @@ class ConfigurationsTest {
         long deadline = System.nanoTime() + NEW_ACCOUNTS_BUDGET_NANOS;
         for (int round = 0; round < MIN_NEW_ACCOUNT_ROUNDS || System.nanoTime() < deadline; round++) {
             List<Event> events = newAccounts(SEED + round);
-            Store store = new Store(Duration.ZERO, 1 + round % 2, 50, 1_000, SEED);
+            Store store = new Store(Duration.ZERO, 2 + round % 2, 50, 1_000, SEED);
             AccountProcessor processor = new AccountProcessor(store);
-            Workers.Run run = backToBack(processor, events, NEW_ACCOUNT_WORKERS);
+            Workers.Run run = backToBack(processor, store, events, NEW_ACCOUNT_WORKERS);
             int number = round;
             problem(run, store, processor, events).ifPresent(problem -> fail("with " + NEW_ACCOUNT_WORKERS
                     + " workers opening " + NEW_ACCOUNTS / 2 + " new accounts at once, each account's two events side"
@@ -136,8 +143,11 @@ class ConfigurationsTest {
         return events;
     }
 
-    /** Runs {@code events} through {@code workers} threads calling process() back to back, then close(). */
-    private static Workers.Run backToBack(AccountProcessor processor, List<Event> events, int workers)
+    /**
+     * Runs {@code events} through {@code workers} threads calling process() back to back, then close(),
+     * and reads the store the moment close() returns.
+     */
+    private static Workers.Run backToBack(AccountProcessor processor, Store store, List<Event> events, int workers)
             throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicReference<String> failure = new AtomicReference<>();
@@ -168,6 +178,12 @@ class ConfigurationsTest {
         if (failure.get() == null) {
             try {
                 processor.close();
+                long missing = events.size() - store.rowsWritten();
+                if (missing > 0) {
+                    failure.compareAndSet(null, String.format(Locale.ROOT, "close() returned while %,d of the %,d"
+                            + " updates were not in the store yet; when close() returns, every update is written",
+                            missing, events.size()));
+                }
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, "close() threw " + e);
             }
