@@ -34,8 +34,8 @@ class ScheduleStressTest {
     private static final long BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     /** How long the threads of one round keep going (each thread makes at least 50 calls). */
     private static final long ROUND_NANOS = TimeUnit.MILLISECONDS.toNanos(40);
-    /** How long hits race purges of a full cache; the unlocked hit path mostly fails within 100 ms. */
-    private static final long PURGE_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    /** How long hits race purges of a full cache: on a loaded machine the unlocked hit path needs up to 400 ms. */
+    private static final long PURGE_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(400);
     /** Threads purging other products while the hitters run: each purge walks the whole cache. */
     private static final int PURGERS = 3;
     private static final int[] CAPACITIES = {1, 2, 4, 16, 1_000};
