@@ -25,7 +25,7 @@ class BoundsTest {
     @Test
     @DisplayName("holds at most capacity pages at the measured capacity too")
     void holdsAtMostTheMeasuredCapacity() throws InterruptedException {
-        expectBounded(Replay.CAPACITY, 3 * Replay.CAPACITY);
+        expectBounded(Replay.CAPACITY, 2 * Replay.CAPACITY);
     }
 
     private static void expectBounded(int capacity, int distinct) throws InterruptedException {

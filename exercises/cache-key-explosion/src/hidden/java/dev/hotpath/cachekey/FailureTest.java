@@ -83,7 +83,7 @@ class FailureTest {
     @Test
     @DisplayName("callers waiting for a render that fails get the failure, and the page is rendered again afterwards")
     void concurrentCallersOfAFailingRender() throws Exception {
-        FlakyOrigin origin = new FlakyOrigin(1, Duration.ofMillis(60));
+        FlakyOrigin origin = new FlakyOrigin(1, Duration.ofMillis(30));
         PageCache cache = new PageCache(origin, 100);
         int threads = 6;
         CyclicBarrier start = new CyclicBarrier(threads);

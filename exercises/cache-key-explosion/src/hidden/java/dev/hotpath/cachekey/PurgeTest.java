@@ -44,6 +44,30 @@ class PurgeTest {
     }
 
     @Test
+    @DisplayName("a page cached before thousands of purges of its product is never served after them")
+    void pageOlderThanManyPurges() {
+        // A long window: a product's page stays cached (no request for it) while the product changes
+        // and is purged 2^8 or 2^16 times, where counters of a byte, a short or a char wrap round.
+        Origin origin = new Origin(0, Duration.ZERO);
+        PageCache cache = new PageCache(origin, 8);
+        for (int purges : new int[] {1 << 8, 1 << 16}) {
+            String sku = "LONG-" + purges;
+            String url = "/products/" + sku + "?locale=de-DE";
+            cache.get(url);
+            for (int i = 0; i < purges; i++) {
+                origin.update(sku);
+                cache.purge(sku);
+            }
+            Page page = cache.get(url);
+            if (page.version() != origin.version(sku)) {
+                fail(String.format(java.util.Locale.ROOT, "purge must hold however often it runs: %s was cached at"
+                        + " version 1, then the product changed and was purged %,d times, but the next get served"
+                        + " version %,d (the current version is %,d)", url, purges, page.version(), origin.version(sku)));
+            }
+        }
+    }
+
+    @Test
     @DisplayName("purge of one product leaves other products' pages correct")
     void purgeIsPerProduct() {
         Origin origin = new Origin(100, Duration.ZERO);

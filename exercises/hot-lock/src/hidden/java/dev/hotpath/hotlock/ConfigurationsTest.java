@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -28,8 +31,22 @@ import static org.junit.jupiter.api.Assertions.fail;
 class ConfigurationsTest {
 
     private static final long SEED = 0xC0F16L;
+    /**
+     * Configurations checked whatever the time (the deterministic traps fail within these), then more
+     * until the budget, counted from the start, is spent: on a busy machine, the minimum alone.
+     */
     private static final int MIN_CONFIGURATIONS = 8;
-    private static final long BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(600);
+    private static final long BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+    /** Events one processor of the measured configuration takes in its long life: more than the benchmark's warm-up. */
+    private static final int LONG_LIFE_EVENTS = 20_000;
+    /**
+     * Rounds of new accounts: events per round (every other one opens an account), threads, rounds run
+     * whatever the time, time budget. The racy trap fails in the first round or two.
+     */
+    private static final int NEW_ACCOUNTS = 10_000;
+    private static final int NEW_ACCOUNT_WORKERS = 16;
+    private static final int MIN_NEW_ACCOUNT_ROUNDS = 5;
+    private static final long NEW_ACCOUNTS_BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     /** One generated configuration, for the message. */
     record Configuration(int workers, int connections, int maxBatchSize, int maxUnwritten, long roundTripNanos,
@@ -65,8 +82,8 @@ class ConfigurationsTest {
     }
 
     @Test
-    @DisplayName("the measured configuration: the standard pool and store limits on the seeded stream of this grading")
-    void measuredConfiguration() {
+    @DisplayName("the measured configuration: the standard pool and store limits on the seeded stream of this grading, and a long life")
+    void measuredConfiguration() throws InterruptedException {
         List<Event> events = EventStream.standard().first(1_000);
         Store store = new Store(Scenario.ROUND_TRIP, Store.CONNECTIONS, Store.MAX_BATCH_SIZE, Store.MAX_UNWRITTEN,
                 Store.SEED);
@@ -74,24 +91,104 @@ class ConfigurationsTest {
         Workers.Run run = Workers.run(processor, store, events, Workers.STANDARD_WORKERS);
         problem(run, store, processor, events).ifPresent(problem -> fail("with the measured configuration (16 workers,"
                 + " the standard store's limits, seed " + EventStream.measuredSeed() + "): " + problem));
+        // close() on the measured configuration: everything is in the store the moment it returns.
+        Store closing = new Store(Scenario.ROUND_TRIP, Store.CONNECTIONS, Store.MAX_BATCH_SIZE, Store.MAX_UNWRITTEN,
+                Store.SEED);
+        AccountProcessor closed = new AccountProcessor(closing);
+        Workers.Run closeRun = backToBack(closed, closing, events, Workers.STANDARD_WORKERS);
+        problem(closeRun, closing, closed, events).ifPresent(problem -> fail("with the measured configuration (16"
+                + " workers, the standard store's limits, seed " + EventStream.measuredSeed() + "): " + problem));
+        // The measured processor lives long: code that is right only while young goes wrong here.
+        List<Event> life = EventStream.standard().first(LONG_LIFE_EVENTS);
+        Store fast = new Store(Duration.ZERO, Store.CONNECTIONS, Store.MAX_BATCH_SIZE, Store.MAX_UNWRITTEN, Store.SEED);
+        AccountProcessor old = new AccountProcessor(fast);
+        Workers.Run lived = backToBack(old, fast, life, Workers.STANDARD_WORKERS);
+        problem(lived, fast, old, life).ifPresent(problem -> fail(String.format(Locale.ROOT, "with the measured"
+                + " configuration over a long life (%,d events of the measured stream through one processor, as in"
+                + " the benchmark): %s", LONG_LIFE_EVENTS, problem)));
     }
 
     @Test
     @DisplayName("many workers creating new accounts at the same moment")
-    void newAccountsFromManyWorkers() {
-        // Every other event opens an account: whatever holds the accounts grows under all workers at
-        // once, and two workers often open the same account at the same moment. Rounds until the budget
-        // is spent, so the workers overlap even on a busy machine.
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(800);
-        for (int round = 0; round < 2 || System.nanoTime() < deadline; round++) {
-            List<Event> events = new EventStream(SEED + round, 2_000, 0).first(4_000);
-            Store store = new Store(Duration.ZERO, 1 + round % 2, 50, 1_000, SEED);
+    void newAccountsFromManyWorkers() throws InterruptedException {
+        // Every other event opens an account: whatever holds the accounts grows (and resizes) under all
+        // workers at once, and two workers take the two events of a new account at the same moment. The
+        // workers call process() back to back (the pool's stopwatch would dilute the race), in rounds
+        // with a fresh processor, until the budget is spent.
+        long deadline = System.nanoTime() + NEW_ACCOUNTS_BUDGET_NANOS;
+        for (int round = 0; round < MIN_NEW_ACCOUNT_ROUNDS || System.nanoTime() < deadline; round++) {
+            List<Event> events = newAccounts(SEED + round);
+            Store store = new Store(Duration.ZERO, 2 + round % 2, 50, 1_000, SEED);
             AccountProcessor processor = new AccountProcessor(store);
-            Workers.Run run = Workers.run(processor, store, events, Workers.STANDARD_WORKERS);
+            Workers.Run run = backToBack(processor, store, events, NEW_ACCOUNT_WORKERS);
             int number = round;
-            problem(run, store, processor, events).ifPresent(problem -> fail("with 16 workers opening 2,000 accounts"
-                    + " at once (round " + number + "): " + problem));
+            problem(run, store, processor, events).ifPresent(problem -> fail("with " + NEW_ACCOUNT_WORKERS
+                    + " workers opening " + NEW_ACCOUNTS / 2 + " new accounts at once, each account's two events side"
+                    + " by side (round " + number + "): " + problem));
         }
+    }
+
+    /**
+     * Events that each open an account and, right behind them, a second event of the same account:
+     * neighbouring workers take them at the same moment. Account numbers are spread over the range.
+     */
+    private static List<Event> newAccounts(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Event> events = new ArrayList<>(NEW_ACCOUNTS);
+        while (events.size() < NEW_ACCOUNTS) {
+            int account = 1 + random.nextInt(Integer.MAX_VALUE);
+            events.add(new Event(events.size() + 1, account, 1 + random.nextInt(1_000)));
+            events.add(new Event(events.size() + 1, account, -1 - random.nextInt(1_000)));
+        }
+        return events;
+    }
+
+    /**
+     * Runs {@code events} through {@code workers} threads calling process() back to back, then close(),
+     * and reads the store the moment close() returns.
+     */
+    private static Workers.Run backToBack(AccountProcessor processor, Store store, List<Event> events, int workers)
+            throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<String> failure = new AtomicReference<>();
+        CyclicBarrier start = new CyclicBarrier(workers);
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await();
+                    for (int i; failure.get() == null && (i = next.getAndIncrement()) < events.size(); ) {
+                        processor.process(events.get(i));
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, "process() threw " + t);
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join(TimeUnit.SECONDS.toMillis(Workers.DEADLINE_SECONDS));
+            if (thread.isAlive()) {
+                failure.compareAndSet(null, "after " + Workers.DEADLINE_SECONDS + " s, a worker was still inside"
+                        + " process() (" + thread.getState() + ")");
+            }
+        }
+        if (failure.get() == null) {
+            try {
+                processor.close();
+                long missing = events.size() - store.rowsWritten();
+                if (missing > 0) {
+                    failure.compareAndSet(null, String.format(Locale.ROOT, "close() returned while %,d of the %,d"
+                            + " updates were not in the store yet; when close() returns, every update is written",
+                            missing, events.size()));
+                }
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, "close() threw " + e);
+            }
+        }
+        return new Workers.Run(next.get(), 0, 0, 0, failure.get());
     }
 
     private static Optional<String> check(Configuration configuration, SplittableRandom random) {

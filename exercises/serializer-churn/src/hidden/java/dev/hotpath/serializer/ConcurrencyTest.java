@@ -64,10 +64,12 @@ class ConcurrencyTest {
     }
 
     private static void run(Supplier<OrderJsonWriter> writers, String situation, int threads) throws Exception {
+        // As many orders in all whatever the thread count: the window, not the batch, keeps threads busy.
+        int perThread = ORDERS_PER_THREAD * THREADS / threads;
         List<CheckedOrders> batches = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            List<Order> mixed = new ArrayList<>(Orders.realistic(0xC0C0L + t, ORDERS_PER_THREAD * 3 / 4));
-            mixed.addAll(Orders.hostile(0xD0D0L + t, ORDERS_PER_THREAD / 4));
+            List<Order> mixed = new ArrayList<>(Orders.realistic(0xC0C0L + t, perThread * 3 / 4));
+            mixed.addAll(Orders.hostile(0xD0D0L + t, perThread / 4));
             batches.add(CheckedOrders.of(mixed));
         }
         Expect.rightOnOneThread(batches, "concurrent use");
