@@ -182,10 +182,10 @@ public final class ExerciseCheck {
         List<Metric> metrics = exercise.manifest().metrics();
         for (int i = 0; i < metrics.size(); i++) {
             Metric metric = metrics.get(i);
-            String field = "metrics[" + i + "]." + (metric.kind() == Metric.Kind.COUNTER ? "counter" : "benchmark");
-            int line = i < entries.size() ? entries.get(i).line(metric.kind() == Metric.Kind.COUNTER ? "counter" : "benchmark")
-                    : 0;
-            Optional<String> problem = metric.kind() == Metric.Kind.COUNTER
+            String key = metric.kind().counts() ? "counter" : "benchmark";
+            String field = "metrics[" + i + "]." + key;
+            int line = i < entries.size() ? entries.get(i).line(key) : 0;
+            Optional<String> problem = metric.kind().counts()
                     ? counterProblem(metric.target(), support)
                     : benchmarkProblem(metric.target(), benchmarks);
             problem.ifPresent(reason -> problems.add(new Problem(manifestFile, line, field + ": " + reason)));

@@ -8,6 +8,8 @@ package dev.hotpath.grader.child;
 public enum MeasureCommand {
     /** Run the next counter. */
     COUNT,
+    /** Run the counter just run once more: a timed counter is measured in pairs, like a benchmark. */
+    COUNT_AGAIN,
     /** Run the next benchmark slice (a warm-up or a measured JMH iteration) and report it. */
     SLICE,
     /** Stop the current benchmark: enough slices have been measured. */

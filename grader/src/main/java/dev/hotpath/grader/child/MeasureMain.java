@@ -46,18 +46,29 @@ public final class MeasureMain {
         try {
             channel.awaitGo();
             MeasurePlan plan = MeasurePlan.parse(args);
-            for (MeasurePlan.Counter counter : plan.counters()) {
-                if (await(channel) != MeasureCommand.COUNT) {
+            // Each COUNT runs the next counter, each COUNT_AGAIN the same one once more (a timed counter is
+            // measured in pairs). The first other command ends the counting: it is the first benchmark's
+            // first slice, or the request for the diagnostics.
+            int counted = 0;
+            MeasureCommand command = await(channel);
+            for (; command == MeasureCommand.COUNT || command == MeasureCommand.COUNT_AGAIN; command = await(channel)) {
+                if (command == MeasureCommand.COUNT ? counted == plan.counters().size() : counted == 0) {
                     ChildChannel.halt();
                 }
-                count(channel, counter);
+                counted += command == MeasureCommand.COUNT ? 1 : 0;
+                count(channel, plan.counters().get(counted - 1));
             }
+            if (counted != plan.counters().size()) {
+                ChildChannel.halt();
+            }
+            Optional<MeasureCommand> pending = Optional.of(command);
             for (MeasurePlan.Benchmark benchmark : plan.benchmarks()) {
-                benchmark(channel, benchmark, plan);
+                benchmark(channel, benchmark, plan, pending);
+                pending = Optional.empty();
             }
             // The parent either asks for the diagnostics or closes the input, which ends this JVM.
             if (plan.counters().stream().anyMatch(counter -> counter.diagnostic().isPresent())
-                    && await(channel) == MeasureCommand.DIAGNOSE) {
+                    && pending.orElseGet(() -> await(channel)) == MeasureCommand.DIAGNOSE) {
                 for (MeasurePlan.Counter counter : plan.counters()) {
                     counter.diagnostic().ifPresent(diagnostic ->
                             channel.send(new ChildEvent.Diagnosed(counter.metric(), diagnose(diagnostic).orElse(""))));
@@ -123,7 +134,9 @@ public final class MeasureMain {
         }
     }
 
-    private static void benchmark(ChildChannel channel, MeasurePlan.Benchmark benchmark, MeasurePlan plan) {
+    /** Runs one benchmark, a slice per SLICE; {@code first} is its first command when that was read already. */
+    private static void benchmark(ChildChannel channel, MeasurePlan.Benchmark benchmark, MeasurePlan plan,
+                                  Optional<MeasureCommand> first) {
         Options options = new OptionsBuilder()
                 .include("^" + Pattern.quote(benchmark.method()) + "$")
                 .forks(0)
@@ -136,7 +149,7 @@ public final class MeasureMain {
                 .build();
         Collection<RunResult> results;
         try {
-            results = new Runner(options, new Turns(channel, benchmark.metric())).run();
+            results = new Runner(options, new Turns(channel, benchmark.metric(), first)).run();
         } catch (Exception e) {
             if (!stoppedByParent(e)) {
                 channel.send(new ChildEvent.MetricFailed(benchmark.metric(), Failures.describe(rootCause(e))));
@@ -157,17 +170,21 @@ public final class MeasureMain {
         private final ChildChannel channel;
         private final String metric;
         private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private Optional<MeasureCommand> pending;
         private long wallStart;
         private long cpuStart;
 
-        Turns(ChildChannel channel, String metric) {
+        Turns(ChildChannel channel, String metric, Optional<MeasureCommand> pending) {
             this.channel = channel;
             this.metric = metric;
+            this.pending = pending;
         }
 
         @Override
         public void iteration(BenchmarkParams benchParams, IterationParams params, int iteration) {
-            if (await(channel) != MeasureCommand.SLICE) {
+            MeasureCommand command = pending.orElseGet(() -> await(channel));
+            pending = Optional.empty();
+            if (command != MeasureCommand.SLICE) {
                 throw new Stopped();
             }
             wallStart = System.nanoTime();

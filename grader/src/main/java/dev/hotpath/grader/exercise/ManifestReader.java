@@ -153,7 +153,7 @@ public final class ManifestReader {
         }
         for (YamlMap entry : entries) {
             entry.allowOnly(List.of("name", "description", "counter", "benchmark", "unit", "direction", "threshold",
-                    "diagnostic"));
+                    "diagnostic", "timing"));
             String name = entry.string("name");
             if (!ID.matcher(name).matches()) {
                 throw entry.error("name", "must be lower-case words joined by dashes, got \"" + name + "\"");
@@ -165,12 +165,18 @@ public final class ManifestReader {
                 throw entry.error("counter", "a metric needs exactly one of 'counter' (a LongSupplier class)"
                         + " or 'benchmark' (a JMH benchmark method)");
             }
-            Metric.Kind kind = entry.has("counter") ? Metric.Kind.COUNTER : Metric.Kind.BENCHMARK;
-            String targetKey = kind == Metric.Kind.COUNTER ? "counter" : "benchmark";
+            Metric.Kind kind = entry.has("benchmark") ? Metric.Kind.BENCHMARK
+                    : entry.has("timing") && entry.choice("timing", List.of("true", "false")).equals("true")
+                    ? Metric.Kind.TIMED_COUNTER : Metric.Kind.COUNTER;
+            if (kind == Metric.Kind.BENCHMARK && entry.has("timing")) {
+                throw entry.error("timing", "only a counter metric can be marked a timing: a benchmark is always"
+                        + " measured in pairs");
+            }
+            String targetKey = kind.counts() ? "counter" : "benchmark";
             String target = entry.string(targetKey);
             if (!CLASS_NAME.matcher(target).matches()) {
                 throw entry.error(targetKey, "expected a fully qualified "
-                        + (kind == Metric.Kind.COUNTER ? "class" : "method") + " name, got \"" + target + "\"");
+                        + (kind.counts() ? "class" : "method") + " name, got \"" + target + "\"");
             }
             Direction direction = Direction.byId(entry.choice("direction", DIRECTIONS)).orElseThrow();
             double threshold = entry.number("threshold");
@@ -184,7 +190,7 @@ public final class ManifestReader {
             }
             Optional<String> diagnostic = Optional.empty();
             if (entry.has("diagnostic")) {
-                if (kind != Metric.Kind.COUNTER) {
+                if (!kind.counts()) {
                     throw entry.error("diagnostic", "only a counter metric can have a diagnostic: it runs after the"
                             + " counter, in the same JVM");
                 }

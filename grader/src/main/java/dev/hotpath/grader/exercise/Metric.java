@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * @param name        short id, e.g. {@code origin-calls}
  * @param description what is measured, in a learner's words
- * @param kind        a deterministic counter or a JMH benchmark
- * @param target      for a counter, a class implementing {@code java.util.function.LongSupplier};
+ * @param kind        a deterministic counter, a timed counter or a JMH benchmark
+ * @param target      for a counter of either kind, a class implementing {@code java.util.function.LongSupplier};
  *                    for a benchmark, the fully qualified benchmark method
  * @param unit        unit of the measured values, e.g. {@code calls} or {@code ops/s}
  * @param direction   whether lower or higher values are better
@@ -23,7 +23,27 @@ import java.util.Optional;
 public record Metric(String name, String description, Kind kind, String target, String unit,
                      Direction direction, double threshold, Optional<String> diagnostic) {
 
-    public enum Kind { COUNTER, BENCHMARK }
+    public enum Kind {
+        /** Counts something the code does (calls, bytes, round trips): one run per side decides. */
+        COUNTER,
+        /**
+         * A counter whose value is a timing (e.g. time spent waiting): it varies from run to run and with
+         * the machine's load, so it is measured in A B / B A pairs and decides by its interval, like a benchmark.
+         */
+        TIMED_COUNTER,
+        /** A JMH benchmark method, measured in paired slices. */
+        BENCHMARK;
+
+        /** Whether the target is a counter class (a {@code LongSupplier}), timed or not. */
+        public boolean counts() {
+            return this != BENCHMARK;
+        }
+
+        /** Whether the metric is measured in pairs and decided by a confidence interval. */
+        public boolean paired() {
+            return this != COUNTER;
+        }
+    }
 
     /** Whether a submission/starter ratio clears this metric's threshold. */
     public boolean passes(double ratio) {

@@ -18,7 +18,7 @@ import java.util.Optional;
 final class MeasurementRecorder implements ChannelHandler {
 
     private final Map<String, Metric> metrics = new HashMap<>();
-    private final Map<String, Long> counters = new HashMap<>();
+    private final Map<String, List<Long>> counters = new HashMap<>();
     private final Map<String, List<Double>> samples = new HashMap<>();
     private final Map<String, List<Double>> perCpu = new HashMap<>();
     private final Map<String, Integer> slices = new HashMap<>();
@@ -31,7 +31,8 @@ final class MeasurementRecorder implements ChannelHandler {
 
     /**
      * @param measured  the metrics this JVM was asked to measure
-     * @param maxSlices how many slices (warm-up and measured) each benchmark metric may report
+     * @param maxSlices how many slices (warm-up and measured) each benchmark metric may report, and how many
+     *                  values a timed counter may
      */
     MeasurementRecorder(List<Metric> measured, int maxSlices) {
         measured.forEach(metric -> metrics.put(metric.name(), metric));
@@ -45,11 +46,13 @@ final class MeasurementRecorder implements ChannelHandler {
         }
         if (event instanceof ChildEvent.Counted counted) {
             Metric metric = metrics.get(counted.metric());
-            if (metric == null || metric.kind() != Metric.Kind.COUNTER || counters.containsKey(metric.name())
-                    || counted.value() < 0) {
+            // A deterministic counter runs once; a timed one once per pair the parent asks for.
+            if (metric == null || !metric.kind().counts() || counted.value() < 0
+                    || (metric.kind() == Metric.Kind.COUNTER && counters.containsKey(metric.name()))
+                    || counters.getOrDefault(metric.name(), List.of()).size() >= maxSlices) {
                 throw new ChannelViolation("it reported an implausible counter value: " + counted);
             }
-            counters.put(metric.name(), counted.value());
+            counters.computeIfAbsent(metric.name(), k -> new ArrayList<>()).add(counted.value());
         } else if (event instanceof ChildEvent.Diagnosed diagnosed) {
             Metric metric = metrics.get(diagnosed.metric());
             if (metric == null || metric.diagnostic().isEmpty() || !counters.containsKey(metric.name())
@@ -114,8 +117,9 @@ final class MeasurementRecorder implements ChannelHandler {
         return failure;
     }
 
-    synchronized Optional<Long> counter(String metric) {
-        return Optional.ofNullable(counters.get(metric));
+    /** What a counter reported, in order: one value, or for a timed counter one per pair. */
+    synchronized List<Long> counts(String metric) {
+        return List.copyOf(counters.getOrDefault(metric, List.of()));
     }
 
     /** What the metric's diagnostic said, if it has one, was asked and said something. */

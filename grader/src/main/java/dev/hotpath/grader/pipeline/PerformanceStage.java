@@ -26,15 +26,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
  * Stage 4: measure the submission against the starter in the same run. Two measurement JVMs, one per
  * side, stay alive together and take turns: one slice of the starter, one of the submission, then the
  * other way round (A B B A …), so load that comes and goes hits both sides of each pair alike and
- * cancels in the pair's ratio. Counters are deterministic and decide on their own; a benchmark's ratio
- * is the median pair ratio with a confidence interval, and decides only when the whole interval clears
- * or misses the threshold. When it straddles, another round of pairs is measured; when the rounds are
+ * cancels in the pair's ratio. Counters are deterministic and decide on their own; a benchmark's ratio,
+ * and a timed counter's, is the median pair ratio with a confidence interval, and decides only when the
+ * whole interval clears or misses the threshold. When it straddles, another round of pairs is measured; when the rounds are
  * used up, the metric stays undecided and the verdict says so. docs/measurement.md has the method.
  */
 final class PerformanceStage {
@@ -85,6 +87,9 @@ final class PerformanceStage {
         }
     }
 
+    /** What a timed counter's run adds to a measurement JVM's time limit: ample for an honest one. */
+    private static final Duration TIMED_RUN_ALLOWANCE = Duration.ofSeconds(3);
+
     /** Longest a single counter run or slice may take, set-up included; far above any honest one. */
     private static final Duration SLICE_LIMIT = Duration.ofSeconds(60);
 
@@ -96,7 +101,7 @@ final class PerformanceStage {
         long start = System.nanoTime();
         ExerciseManifest manifest = exercise.exercise().manifest();
         Measurement settings = manifest.measurement();
-        List<Metric> counters = manifest.metrics().stream().filter(m -> m.kind() == Metric.Kind.COUNTER).toList();
+        List<Metric> counters = manifest.metrics().stream().filter(m -> m.kind().counts()).toList();
         List<Metric> benchmarks = manifest.metrics().stream().filter(m -> m.kind() == Metric.Kind.BENCHMARK).toList();
         MeasurePlan plan = new MeasurePlan(settings.warmupSlices(), settings.maxSlices(), settings.sliceMillis(),
                 counters.stream().map(m -> new MeasurePlan.Counter(m.name(), m.target(), m.diagnostic())).toList(),
@@ -109,38 +114,34 @@ final class PerformanceStage {
             starter = launch("the starter", exercise, exercise.starterClasses(), plan, workDir, children, seed);
             submission = launch("your code", exercise, submissionClasses, plan, workDir, children, seed);
             Side[] both = {starter, submission};
-            for (Metric counter : counters) {
-                progress.accept("counting " + counter.name());
-                for (Side side : both) {
-                    Optional<String> problem = side.step(MeasureCommand.COUNT, System.nanoTime() + SLICE_LIMIT.toNanos());
-                    if (problem.isPresent()) {
-                        return failed(starter.equals(side), problem.get(), start);
-                    }
-                }
-            }
             List<MetricResult> results = new ArrayList<>();
             int pairsUsed = 0;
             for (Metric counter : counters) {
-                double before = starter.recorder().counter(counter.name()).orElseThrow();
-                double after = submission.recorder().counter(counter.name()).orElseThrow();
-                if (!(before > 0)) {
-                    return new Result(new StageResult(Stage.PERFORMANCE, StageResult.Status.ERROR, millis(start), "the starter measured"
-                            + " zero on " + counter.name() + ", so no ratio can be formed"), List.of(), Optional.empty());
+                Paired paired;
+                if (counter.kind() == Metric.Kind.TIMED_COUNTER) {
+                    paired = measurePairs(counter, settings, starter, submission, Sampler.counts(counter), progress);
+                } else {
+                    progress.accept("counting " + counter.name());
+                    paired = countOnce(counter, starter, submission);
                 }
-                double ratio = after / before;
-                results.add(new MetricResult(counter.name(), counter.description(), counter.unit(),
-                        counter.direction(), before, after, ratio, ratio, ratio, 1, counter.threshold(),
-                        counter.passes(ratio) ? MetricResult.Outcome.CLEARED : MetricResult.Outcome.MISSED,
-                        List.of(before), List.of(after), Optional.empty()));
+                if (!(paired instanceof Paired.Measured measured)) {
+                    return unusable(paired, counter, starter, start);
+                }
+                pairsUsed = Math.max(pairsUsed, counter.kind().paired() ? measured.result().starterSamples().size() : 0);
+                results.add(measured.result());
             }
             for (Metric benchmark : benchmarks) {
-                Paired paired = measurePairs(benchmark, settings, starter, submission, progress);
-                if (paired instanceof Paired.Failed failed) {
-                    return failed(starter.equals(failed.side()), failed.problem(), start);
+                Optional<Paired.Failed> warmUpFailed = warmUp(benchmark, settings, starter, submission, progress);
+                Paired paired = warmUpFailed.isPresent() ? warmUpFailed.get() : measurePairs(benchmark, settings,
+                        starter, submission, Sampler.slices(benchmark, settings.clock()), progress);
+                if (!(paired instanceof Paired.Measured measured)) {
+                    return unusable(paired, benchmark, starter, start);
                 }
-                MetricResult measured = ((Paired.Measured) paired).result();
-                pairsUsed = Math.max(pairsUsed, measured.starterSamples().size());
-                results.add(measured);
+                for (Side side : both) {
+                    side.jvm().tell(MeasureCommand.STOP);
+                }
+                pairsUsed = Math.max(pairsUsed, measured.result().starterSamples().size());
+                results.add(measured.result());
             }
             results = explained(results, counters, submission, progress);
             for (Side side : both) {
@@ -182,43 +183,92 @@ final class PerformanceStage {
                 : result.withDiagnostic(submission.recorder().diagnostic(result.metric()))).toList();
     }
 
-    /** A benchmark's pairs: measured, or the side whose slice failed and why. */
+    /** A metric's measurement: its result, the side whose run failed and why, or a starter that measured zero. */
     private sealed interface Paired {
         record Measured(MetricResult result) implements Paired {
         }
 
         record Failed(Side side, String problem) implements Paired {
         }
+
+        record StarterZero() implements Paired {
+        }
     }
 
-    /** Warm-up, then rounds of A B / B A pairs until the interval decides or the rounds are used up. */
-    private static Paired measurePairs(Metric metric, Measurement settings, Side starter, Side submission,
-                                       Consumer<String> progress) throws InterruptedException {
-        double alpha = (1 - CONFIDENCE) / settings.maxRounds();
+    /** How a paired metric takes one sample on a side, and where the samples are read back. */
+    private record Sampler(IntFunction<MeasureCommand> command, Function<Side, List<Double>> values) {
+
+        /** A benchmark: one measured slice per sample. */
+        static Sampler slices(Metric metric, Measurement.Clock clock) {
+            return new Sampler(pair -> MeasureCommand.SLICE, side -> side.recorder().samples(metric.name(), clock));
+        }
+
+        /** A timed counter: one run per sample, the first moving the JVM on to this counter. */
+        static Sampler counts(Metric metric) {
+            return new Sampler(pair -> pair == 0 ? MeasureCommand.COUNT : MeasureCommand.COUNT_AGAIN,
+                    side -> side.recorder().counts(metric.name()).stream().map(Long::doubleValue).toList());
+        }
+    }
+
+    /** A deterministic counter: one run per side decides. */
+    private static Paired countOnce(Metric counter, Side starter, Side submission) throws InterruptedException {
+        for (Side side : new Side[] {starter, submission}) {
+            Optional<String> problem = side.step(MeasureCommand.COUNT, System.nanoTime() + SLICE_LIMIT.toNanos());
+            if (problem.isPresent()) {
+                return new Paired.Failed(side, problem.get());
+            }
+        }
+        double before = starter.recorder().counts(counter.name()).get(0);
+        double after = submission.recorder().counts(counter.name()).get(0);
+        if (!(before > 0)) {
+            return new Paired.StarterZero();
+        }
+        double ratio = after / before;
+        return new Paired.Measured(new MetricResult(counter.name(), counter.description(), counter.unit(),
+                counter.direction(), before, after, ratio, ratio, ratio, 1, counter.threshold(),
+                counter.passes(ratio) ? MetricResult.Outcome.CLEARED : MetricResult.Outcome.MISSED,
+                List.of(before), List.of(after), Optional.empty()));
+    }
+
+    /** A benchmark's warm-up slices, in A B / B A order; the failure if one of them failed. */
+    private static Optional<Paired.Failed> warmUp(Metric metric, Measurement settings, Side starter, Side submission,
+                                                  Consumer<String> progress) throws InterruptedException {
         for (int slice = 1; slice <= settings.warmupSlices(); slice++) {
             progress.accept("warming up " + metric.name() + ": slice " + slice + " of " + settings.warmupSlices());
             for (Side side : slice % 2 == 1 ? new Side[] {starter, submission} : new Side[] {submission, starter}) {
                 Optional<String> problem = side.step(MeasureCommand.SLICE, System.nanoTime() + SLICE_LIMIT.toNanos());
                 if (problem.isPresent()) {
-                    return new Paired.Failed(side, problem.get());
+                    return Optional.of(new Paired.Failed(side, problem.get()));
                 }
             }
         }
+        return Optional.empty();
+    }
+
+    /** Rounds of A B / B A pairs until the interval decides or the rounds are used up. */
+    private static Paired measurePairs(Metric metric, Measurement settings, Side starter, Side submission,
+                                       Sampler sampler, Consumer<String> progress) throws InterruptedException {
+        double alpha = (1 - CONFIDENCE) / settings.maxRounds();
         List<Double> ratios = new ArrayList<>();
         RatioInterval interval = null;
         MetricResult.Outcome outcome = MetricResult.Outcome.UNDECIDED;
         for (int round = 1; round <= settings.maxRounds() && outcome == MetricResult.Outcome.UNDECIDED; round++) {
             for (int pair = 0; pair < settings.pairs(); pair++) {
                 boolean starterFirst = ratios.size() % 2 == 0;
+                MeasureCommand command = sampler.command().apply(ratios.size());
                 for (Side side : starterFirst ? new Side[] {starter, submission} : new Side[] {submission, starter}) {
-                    Optional<String> problem = side.step(MeasureCommand.SLICE, System.nanoTime() + SLICE_LIMIT.toNanos());
+                    Optional<String> problem = side.step(command, System.nanoTime() + SLICE_LIMIT.toNanos());
                     if (problem.isPresent()) {
                         return new Paired.Failed(side, problem.get());
                     }
                 }
-                List<Double> before = starter.recorder().samples(metric.name(), settings.clock());
-                List<Double> after = submission.recorder().samples(metric.name(), settings.clock());
-                ratios.add(after.get(after.size() - 1) / before.get(before.size() - 1));
+                List<Double> before = sampler.values().apply(starter);
+                List<Double> after = sampler.values().apply(submission);
+                double starterValue = before.get(before.size() - 1);
+                if (!(starterValue > 0)) {
+                    return new Paired.StarterZero();
+                }
+                ratios.add(after.get(after.size() - 1) / starterValue);
             }
             interval = RatioInterval.of(ratios, alpha);
             outcome = interval.decide(metric);
@@ -228,11 +278,8 @@ final class PerformanceStage {
                     + (outcome == MetricResult.Outcome.UNDECIDED && round < settings.maxRounds()
                     ? ", not decided yet: measuring more" : ""));
         }
-        for (Side side : new Side[] {starter, submission}) {
-            side.jvm().tell(MeasureCommand.STOP);
-        }
-        List<Double> before = starter.recorder().samples(metric.name(), settings.clock());
-        List<Double> after = submission.recorder().samples(metric.name(), settings.clock());
+        List<Double> before = sampler.values().apply(starter);
+        List<Double> after = sampler.values().apply(submission);
         Objects.requireNonNull(interval, "a manifest asks for one round at least");
         return new Paired.Measured(new MetricResult(metric.name(), metric.description(), metric.unit(),
                 metric.direction(), Numbers.median(before), Numbers.median(after), interval.ratio(),
@@ -256,6 +303,15 @@ final class PerformanceStage {
         return new Result(stage, results, Optional.of(conditions));
     }
 
+    /** The stage's result when a metric could not be measured. */
+    private static Result unusable(Paired paired, Metric metric, Side starter, long start) {
+        if (paired instanceof Paired.Failed failed) {
+            return failed(starter.equals(failed.side()), failed.problem(), start);
+        }
+        return new Result(new StageResult(Stage.PERFORMANCE, StageResult.Status.ERROR, millis(start), "the starter measured"
+                + " zero on " + metric.name() + ", so no ratio can be formed"), List.of(), Optional.empty());
+    }
+
     private static Result failed(boolean starterSide, String problem, long start) {
         return starterSide
                 ? new Result(new StageResult(Stage.PERFORMANCE, StageResult.Status.ERROR, millis(start),
@@ -274,8 +330,11 @@ final class PerformanceStage {
                 workDir);
         Measurement settings = exercise.exercise().manifest().measurement();
         int slices = plan.benchmarks().size() * (settings.warmupSlices() + settings.maxSlices());
-        // Each side waits while the other works, so its wall limit covers both sides' slices.
-        Duration limit = Duration.ofMillis(60_000 + 2L * 3 * slices * settings.sliceMillis());
+        long timedRuns = exercise.exercise().manifest().metrics().stream()
+                .filter(metric -> metric.kind() == Metric.Kind.TIMED_COUNTER).count() * settings.maxSlices();
+        // Each side waits while the other works, so its wall limit covers both sides' slices and runs.
+        Duration limit = Duration.ofMillis(60_000 + 2L * 3 * slices * settings.sliceMillis()
+                + 2L * timedRuns * TIMED_RUN_ALLOWANCE.toMillis());
         MeasurementRecorder recorder = new MeasurementRecorder(
                 exercise.exercise().manifest().metrics(), settings.warmupSlices() + settings.maxSlices());
         ChildJvm.Launched jvm;

@@ -73,6 +73,16 @@ class ManifestReaderTest {
     }
 
     @Test
+    void aCounterMarkedATimingIsMeasuredInPairs() throws Exception {
+        String yaml = VALID.replace("counter: demo.CallsProbe\n", "counter: demo.CallsProbe\n    timing: true\n");
+
+        assertThat(ManifestReader.read(exercise, "exercise.yaml", yaml).metrics().get(0).kind())
+                .isEqualTo(Metric.Kind.TIMED_COUNTER);
+        assertThat(ManifestReader.read(exercise, "exercise.yaml", yaml.replace("timing: true", "timing: false"))
+                .metrics().get(0).kind()).isEqualTo(Metric.Kind.COUNTER);
+    }
+
+    @Test
     void readsMeasurementSettings() throws Exception {
         String yaml = VALID.replace("editable:", "measurement:\n  warmup-slices: 10\n  slice-ms: 50\n  pairs: 16\n"
                 + "  max-rounds: 2\n  clock: cpu\neditable:");
@@ -99,6 +109,8 @@ class ManifestReaderTest {
             threshold not a number | 'threshold: 2'               | 'threshold: twice'                 | 'exercise.yaml:19: metrics[1].threshold: expected a number, got "twice"'
             editable file missing | 'src/main/java/demo/Slow.java' | 'src/main/java/demo/Gone.java'   | 'exercise.yaml:6: editable: "src/main/java/demo/Gone.java" does not exist in '
             counter and benchmark | 'counter: demo.CallsProbe'    | 'counter: demo.CallsProbe\\n    benchmark: demo.B.run' | 'metrics[0].counter: a metric needs exactly one of ''counter'' (a LongSupplier class) or ''benchmark'' (a JMH benchmark method)'
+            timing not a flag     | 'counter: demo.CallsProbe'    | 'counter: demo.CallsProbe\n    timing: often' | 'exercise.yaml:11: metrics[0].timing: expected one of [true, false], got "often"'
+            timed benchmark       | 'benchmark: demo.SlowBenchmark.run' | 'benchmark: demo.SlowBenchmark.run\n    timing: true' | 'exercise.yaml:17: metrics[1].timing: only a counter metric can be marked a timing: a benchmark is always measured in pairs'
             limit out of range    | 'editable:'                   | 'limits:\\n  test-seconds: 0\\neditable:' | 'exercise.yaml:6: limits.test-seconds: must be between 1 and 300, got 0'
             bad clock             | 'editable:'                   | 'measurement:\n  clock: sundial\neditable:' | 'exercise.yaml:6: measurement.clock: must be wall or cpu, got sundial'
             too few pairs         | 'editable:'                   | 'measurement:\n  pairs: 5\neditable:' | 'exercise.yaml:6: measurement.pairs: must be between 8 and 100, got 5'

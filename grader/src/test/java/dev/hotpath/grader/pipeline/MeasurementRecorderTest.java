@@ -21,8 +21,10 @@ class MeasurementRecorderTest {
             Direction.LOWER, 0.5, Optional.empty());
     private static final Metric THROUGHPUT = new Metric("throughput", "ops", Metric.Kind.BENCHMARK, "x.B.m", "ops/s",
             Direction.HIGHER, 2, Optional.empty());
+    private static final Metric WAITED = new Metric("waited", "waited", Metric.Kind.TIMED_COUNTER, "x.WaitedProbe",
+            "ns/event", Direction.LOWER, 0.01, Optional.empty());
 
-    private final MeasurementRecorder recorder = new MeasurementRecorder(List.of(CALLS, KEYS, THROUGHPUT), 3);
+    private final MeasurementRecorder recorder = new MeasurementRecorder(List.of(CALLS, KEYS, THROUGHPUT, WAITED), 3);
 
     @Test
     void warmUpSlicesAnswerCommandsButAreNotSamples() throws Exception {
@@ -31,7 +33,7 @@ class MeasurementRecorderTest {
         recorder.onEvent(new ChildEvent.Sliced("throughput", false, 11.5, 12.5));
 
         assertThat(recorder.reports()).isEqualTo(3);
-        assertThat(recorder.counter("calls")).hasValue(120L);
+        assertThat(recorder.counts("calls")).containsExactly(120L);
         assertThat(recorder.samples("throughput", Measurement.Clock.WALL)).containsExactly(11.5);
         assertThat(recorder.samples("throughput", Measurement.Clock.CPU)).containsExactly(12.5);
         assertThat(recorder.awaitReports(3, System.nanoTime())).isTrue();
@@ -70,9 +72,20 @@ class MeasurementRecorderTest {
         assertViolation(new ChildEvent.Sliced("throughput", false, Double.NaN, 1), "implausible benchmark sample");
         assertViolation(new ChildEvent.Sliced("throughput", false, 2, Double.POSITIVE_INFINITY), "implausible benchmark sample");
         assertViolation(new ChildEvent.TestStarted("[engine:junit-jupiter]"), "an event a measurement does not send");
-        assertThat(recorder.counter("keys")).hasValue(3L);
+        assertThat(recorder.counts("keys")).containsExactly(3L);
         assertThat(recorder.diagnostic("keys")).isEmpty();
         assertThat(recorder.samples("throughput", Measurement.Clock.WALL)).isEmpty();
+    }
+
+    @Test
+    void aTimedCounterReportsOncePerPairUpToTheMostAskedFor() throws Exception {
+        recorder.onEvent(new ChildEvent.Counted("waited", 1_500));
+        recorder.onEvent(new ChildEvent.Counted("waited", 0));
+        recorder.onEvent(new ChildEvent.Counted("waited", 2_100));
+
+        assertThat(recorder.counts("waited")).containsExactly(1_500L, 0L, 2_100L);
+        assertViolation(new ChildEvent.Counted("waited", 1_800), "implausible counter");
+        assertViolation(new ChildEvent.Sliced("waited", false, 3.0, 3.0), "implausible benchmark sample");
     }
 
     @Test
