@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -139,6 +140,25 @@ class ExerciseCheckTest {
         assertThat(messages()).containsExactly(exercise + ": exercise string-concat: src/main/java changed after it"
                 + " was last compiled; build it first: mvn -q package -DskipTests -pl exercises/string-concat"
                 + " (classes, benchmarks and test names are checked once it is built)");
+    }
+
+    @Test
+    void supportCodeChangedAfterTheHiddenTestsIsStaleThoughItsOwnClassesAreNot() throws IOException {
+        // What `mvn test` leaves after an edit of support code: main recompiled, hidden tests and benchmarks not.
+        FileTime edited = FileTime.from(Instant.now().plusSeconds(60));
+        Files.setLastModifiedTime(exercise.resolve(ScaffoldedRepository.SOURCE.replace("ReportBuilder.java",
+                "workload/Inputs.java")), edited);
+        for (String classes : List.of("target/classes", "target/test-classes")) {
+            try (Stream<Path> files = Files.walk(exercise.resolve(classes))) {
+                for (Path file : files.toList()) {
+                    Files.setLastModifiedTime(file, FileTime.from(edited.toInstant().plusSeconds(1)));
+                }
+            }
+        }
+
+        assertThat(messages()).containsExactly(exercise + ": exercise string-concat: src/main/java changed after"
+                + " src/hidden/java was last compiled against it; build it first: mvn -q package -DskipTests"
+                + " -pl exercises/string-concat (classes, benchmarks and test names are checked once it is built)");
     }
 
     @Test
