@@ -39,6 +39,9 @@ public class TrapDetection {
                     millis += report.totalMillis();
                     if (caught(trap, report)) {
                         caught++;
+                    } else {
+                        System.out.printf(Locale.ROOT, "    %s missed in run %d: %s — %s%n", trap.name(), run + 1,
+                                report.verdict(), report.summary());
                     }
                 }
                 System.out.printf(Locale.ROOT, "  %-34s caught %2d/%d  (%.1f s per grading)%n", trap.name(), caught, runs,
