@@ -200,10 +200,10 @@ final class TerminalReport {
         }
     }
 
-    /** Counts in full with separators; measured rates to three significant digits. */
+    /** Counts, and medians from 1,000 up, whole with separators; smaller measured values to three significant digits. */
     private static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15
-                ? String.format(Locale.ROOT, "%,d", (long) value)
+        return (value == Math.rint(value) || Math.abs(value) >= 1000) && Math.abs(value) < 1e15
+                ? String.format(Locale.ROOT, "%,d", Math.round(value))
                 : Numbers.significant(value);
     }
 }

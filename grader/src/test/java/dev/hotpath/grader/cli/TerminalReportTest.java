@@ -71,6 +71,18 @@ class TerminalReportTest {
                 .doesNotContain("profile --exercise");
     }
 
+    @Test
+    void largeMediansAreWholeWithSeparatorsAndSmallOnesKeepThreeDigits() {
+        MetricResult waited = new MetricResult("waited-time", "waited", "ns/event", Direction.LOWER, 15_448_123.5, 2_736.5,
+                0.000177, 0.0000951, 0.000779, 0.95, 0.005, MetricResult.Outcome.CLEARED, List.of(), List.of(),
+                Optional.empty());
+        String text = print(report(Verdict.PASS, "Every metric cleared its threshold.", tests(5, 0), List.of(),
+                List.of(waited, new MetricResult("latency", "latency", "ms", Direction.LOWER, 1.23456, 0.61728, 0.5, 0.5,
+                        0.5, 1, 0.6, MetricResult.Outcome.CLEARED, List.of(), List.of(), Optional.empty()))));
+
+        assertThat(text).contains("15,448,124", "2,737", "1.23", "0.617").doesNotContain("15448123.5");
+    }
+
     private static String firstLine(String text) {
         return text.lines().filter(line -> !line.isBlank()).findFirst().orElseThrow();
     }
