@@ -52,10 +52,13 @@ public final class MeasureMain {
             int counted = 0;
             MeasureCommand command = await(channel);
             for (; command == MeasureCommand.COUNT || command == MeasureCommand.COUNT_AGAIN; command = await(channel)) {
-                if (command == MeasureCommand.COUNT ? counted == plan.counters().size() : counted == 0) {
+                boolean next = command == MeasureCommand.COUNT;
+                if (next ? counted == plan.counters().size() : counted == 0) { // more than planned, or again before any
                     ChildChannel.halt();
                 }
-                counted += command == MeasureCommand.COUNT ? 1 : 0;
+                if (next) {
+                    counted++;
+                }
                 count(channel, plan.counters().get(counted - 1));
             }
             if (counted != plan.counters().size()) {
