@@ -1,8 +1,9 @@
 package dev.hotpath.grader.exercise;
 
 /**
- * How benchmarks are measured: the starter and the submission run in two JVMs that take turns, one
- * slice (a JMH iteration) at a time; each measured pair of adjacent slices gives one ratio. After
+ * How benchmarks and timed counters are measured: the starter and the submission run in two JVMs that
+ * take turns, one slice (a JMH iteration, or one run of a timed counter) at a time; each measured pair of
+ * adjacent slices gives one ratio. Warm-up slices are a benchmark's only: a timed counter warms itself up. After
  * {@code warmupSlices} unmeasured slices per side, {@code pairs} pairs are measured per round; a round
  * ends the measurement as soon as the ratio's interval decides the threshold, and at most
  * {@code maxRounds} rounds run. docs/measurement.md explains the choice of these numbers.
